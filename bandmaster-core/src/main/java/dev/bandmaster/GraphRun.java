@@ -1,0 +1,518 @@
+package dev.bandmaster;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One {@code startAll} or {@code stopAll}: an event-driven walk of the graph. Each service waits on a counter of
+ * the services it waits on; whoever brings that counter to zero launches it. No thread ever blocks waiting for a
+ * dependency, backoff delays and timeouts are timer tasks, and every service is resolved (succeeded, failed,
+ * skipped or cancelled) exactly once: the run completes when the last one is.
+ * <p>
+ * Per-service bookkeeping ({@link #phase}, {@link #inFlight}, {@link #attempts}) is guarded by that service's
+ * {@link Registration} monitor, held only for a few assignments and never around service or listener code.
+ */
+final class GraphRun {
+
+	/** The MDC key under which the service's name is set while its start or stop runs. */
+	static final String MDC_KEY = "bandmaster.service";
+
+	private static final Logger logger = LoggerFactory.getLogger(Maestro.class);
+
+	private static final byte WAITING = 0;
+
+	private static final byte LAUNCHED = 1;
+
+	private static final byte RESOLVED = 2;
+
+	private final Direction direction;
+
+	private final ServiceGraph graph;
+
+	private final @Nullable Executor sharedExecutor;
+
+	private @Nullable ExecutorService ownedExecutor;
+
+	private @Nullable Executor executor;
+
+	private final MaestroListener listener;
+
+	private final Clock clock;
+
+	private final boolean[] participant;
+
+	private final byte[] phase;
+
+	private final @Nullable Cancellable[] inFlight;
+
+	private final int[] attempts;
+
+	private final AtomicIntegerArray pending;
+
+	private final AtomicInteger remaining;
+
+	private final int[] initiallyReady;
+
+	private final @Nullable BandmasterException[] errors;
+
+	private final CompletableFuture<Void> completion = new CompletableFuture<>();
+
+	private volatile boolean cancelled;
+
+	GraphRun(Direction direction, ServiceGraph graph, @Nullable Executor executor, MaestroListener listener,
+			Clock clock) {
+		this.direction = direction;
+		this.graph = graph;
+		this.sharedExecutor = executor;
+		this.listener = listener;
+		this.clock = clock;
+		int size = graph.size();
+		this.participant = new boolean[size];
+		this.phase = new byte[size];
+		this.inFlight = new Cancellable[size];
+		this.attempts = new int[size];
+		this.errors = new BandmasterException[size];
+		this.pending = new AtomicIntegerArray(size);
+		int participants = 0;
+		for (int i = 0; i < size; i++) {
+			this.participant[i] = direction.participates(graph.nodes[i].state());
+			participants += this.participant[i] ? 1 : 0;
+		}
+		this.remaining = new AtomicInteger(participants);
+		int[] ready = new int[participants];
+		int readyCount = 0;
+		for (int i = 0; i < size; i++) {
+			if (this.participant[i]) {
+				int waits = 0;
+				for (int other : direction.waitsOn(graph, i)) {
+					waits += this.participant[other] ? 1 : 0;
+				}
+				this.pending.set(i, waits);
+				if (waits == 0) {
+					ready[readyCount++] = i;
+				}
+			}
+		}
+		this.initiallyReady = Arrays.copyOf(ready, readyCount);
+	}
+
+	/**
+	 * Runs to completion, or until {@code timeout} passes or the calling thread is interrupted, whereupon every
+	 * service not yet resolved is cancelled. Leaves the interrupt flag set when interrupted.
+	 * @param timeout how long the run may take, or {@code null} for no limit
+	 * @param deadline the {@link System#nanoTime()} at which it ends, when {@code timeout} is set
+	 * @return the errors, in registration order
+	 */
+	List<BandmasterException> execute(@Nullable Duration timeout, long deadline) {
+		try {
+			if (timeout != null && deadline - System.nanoTime() <= 0) {
+				cancel(timedOut(timeout));
+				return errors();
+			}
+			launch();
+			try {
+				if (timeout == null) {
+					this.completion.get();
+				}
+				else {
+					this.completion.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+				}
+			}
+			catch (TimeoutException ex) {
+				cancel(timedOut(timeout));
+			}
+			catch (InterruptedException ex) {
+				cancel(interrupted());
+				Thread.currentThread().interrupt();
+			}
+			catch (ExecutionException ex) {
+				throw new IllegalStateException("A run never completes exceptionally", ex);
+			}
+			return errors();
+		}
+		finally {
+			if (this.ownedExecutor != null) {
+				this.ownedExecutor.shutdown();
+			}
+		}
+	}
+
+	/**
+	 * Reports every participating service as failed without running anything: for a call that could not even
+	 * begin (its deadline passed, or it was interrupted, while it waited for another run to finish).
+	 */
+	List<BandmasterException> refuse(Function<ServiceDefinition, Exception> cause) {
+		cancel(cause);
+		return errors();
+	}
+
+	Function<ServiceDefinition, Exception> timedOut(Duration timeout) {
+		return (definition) -> new TimeoutException("The " + this.direction.verb() + " deadline of "
+				+ BandmasterException.format(timeout) + " passed before service '" + definition.name() + "' "
+				+ ((this.direction == Direction.START) ? "started" : "stopped"));
+	}
+
+	Function<ServiceDefinition, Exception> interrupted() {
+		return (definition) -> new InterruptedException("The thread waiting for " + this.direction.verb()
+				+ "All was interrupted before service '" + definition.name() + "' "
+				+ ((this.direction == Direction.START) ? "started" : "stopped"));
+	}
+
+	private void launch() {
+		if (this.remaining.get() == 0) {
+			this.completion.complete(null);
+			return;
+		}
+		this.executor = this.sharedExecutor;
+		if (this.executor == null) {
+			this.ownedExecutor = Workers.newExecutor();
+			this.executor = this.ownedExecutor;
+		}
+		for (int index : this.initiallyReady) {
+			begin(index);
+		}
+	}
+
+	private void begin(int index) {
+		Registration node = this.graph.nodes[index];
+		synchronized (node) {
+			if (this.cancelled || this.phase[index] != WAITING) {
+				return;
+			}
+			this.phase[index] = LAUNCHED;
+			node.begin(this.direction.active, this.clock);
+		}
+		if (this.direction == Direction.START) {
+			this.listener.starting(node.name());
+		}
+		else {
+			this.listener.stopping(node.name());
+		}
+		logger.debug("Service '{}' {}", node.name(), (this.direction == Direction.START) ? "starting" : "stopping");
+		attempt(index, 1);
+	}
+
+	private void attempt(int index, int number) {
+		Registration node = this.graph.nodes[index];
+		Attempt attempt = new Attempt(index, number);
+		synchronized (node) {
+			if (this.phase[index] != LAUNCHED) {
+				return;
+			}
+			this.inFlight[index] = attempt;
+			this.attempts[index] = number;
+			node.attempting(this.direction.active, number);
+		}
+		try {
+			Executor executor = this.executor;
+			if (executor == null) {
+				throw new RejectedExecutionException("The run has not launched");
+			}
+			executor.execute(attempt);
+		}
+		catch (RejectedExecutionException ex) {
+			failed(index, number, ex, false);
+		}
+	}
+
+	private void succeeded(int index, int number) {
+		Registration node = this.graph.nodes[index];
+		Duration took;
+		synchronized (node) {
+			if (this.phase[index] != LAUNCHED) {
+				took = null;
+			}
+			else {
+				this.phase[index] = RESOLVED;
+				this.inFlight[index] = null;
+				took = node.end(this.direction.active, this.direction.succeeded);
+			}
+		}
+		if (took == null) {
+			completedAfterCancellation(node);
+			return;
+		}
+		if (this.direction == Direction.START) {
+			this.listener.started(node.name(), took, number);
+			logger.debug("Service '{}' started in {} ms after {} attempt(s)", node.name(), took.toMillis(), number);
+		}
+		else {
+			this.listener.stopped(node.name(), took);
+			logger.debug("Service '{}' stopped in {} ms", node.name(), took.toMillis());
+		}
+		for (int next : this.direction.unblocks(this.graph, index)) {
+			if (this.participant[next] && this.pending.decrementAndGet(next) == 0) {
+				begin(next);
+			}
+		}
+		resolved();
+	}
+
+	private void failed(int index, int number, Throwable error, boolean retryable) {
+		Registration node = this.graph.nodes[index];
+		ServiceDefinition definition = node.definition;
+		RetryPolicy policy = definition.retryPolicy();
+		if (retryable && number <= policy.retries() && !this.cancelled) {
+			Duration delay = policy.backoffBefore(number, ThreadLocalRandom.current().nextDouble());
+			synchronized (node) {
+				if (this.phase[index] != LAUNCHED) {
+					return;
+				}
+				node.attemptFailed(this.direction.active, error);
+				this.inFlight[index] = new Retry(Timers.schedule(() -> attempt(index, number + 1), delay));
+			}
+			this.listener.retryScheduled(node.name(), this.direction.active, number, delay, error);
+			logger.info("Service '{}' failed to {} (attempt {} of {}), retrying in {}: {}", node.name(),
+					this.direction.verb(), number, policy.retries() + 1, BandmasterException.format(delay),
+					BandmasterException.describe(error));
+			return;
+		}
+		BandmasterException failure = this.direction.failure(definition, number, error);
+		synchronized (node) {
+			if (this.phase[index] != LAUNCHED) {
+				return;
+			}
+			this.phase[index] = RESOLVED;
+			this.inFlight[index] = null;
+			node.attemptFailed(this.direction.active, error);
+			node.end(this.direction.active, this.direction.failed);
+		}
+		report(index, failure);
+		logger.warn(failure.getMessage(), error);
+		skipBlockedBy(index);
+		resolved();
+	}
+
+	/** Resolves every service that waits, directly or not, on the unavailable service {@code index}. */
+	private void skipBlockedBy(int index) {
+		Deque<int[]> blocked = new ArrayDeque<>();
+		for (int next : this.direction.unblocks(this.graph, index)) {
+			blocked.push(new int[] { next, index });
+		}
+		while (!blocked.isEmpty()) {
+			int[] edge = blocked.pop();
+			int skipped = edge[0];
+			if (!this.participant[skipped]) {
+				continue;
+			}
+			Registration node = this.graph.nodes[skipped];
+			synchronized (node) {
+				if (this.phase[skipped] != WAITING) {
+					continue;
+				}
+				this.phase[skipped] = RESOLVED;
+			}
+			BandmasterException failure = this.direction.blocked(node.definition, this.graph.name(edge[1]));
+			report(skipped, failure);
+			logger.warn(failure.getMessage());
+			for (int next : this.direction.unblocks(this.graph, skipped)) {
+				blocked.push(new int[] { next, skipped });
+			}
+			resolved();
+		}
+	}
+
+	/** Resolves every service not resolved yet as failed with {@code cause}, interrupting those in flight. */
+	private void cancel(Function<ServiceDefinition, Exception> cause) {
+		this.cancelled = true;
+		for (int index = 0; index < this.participant.length; index++) {
+			if (!this.participant[index]) {
+				continue;
+			}
+			Registration node = this.graph.nodes[index];
+			Exception error = null;
+			Cancellable handle;
+			int made;
+			synchronized (node) {
+				if (this.phase[index] == RESOLVED) {
+					continue;
+				}
+				if (this.phase[index] == LAUNCHED) {
+					error = cause.apply(node.definition);
+					node.attemptFailed(this.direction.active, error);
+					node.end(this.direction.active, this.direction.failed);
+				}
+				this.phase[index] = RESOLVED;
+				handle = this.inFlight[index];
+				this.inFlight[index] = null;
+				made = this.attempts[index];
+			}
+			if (handle != null) {
+				handle.cancel();
+			}
+			report(index, this.direction.failure(node.definition, made,
+					(error != null) ? error : cause.apply(node.definition)));
+			resolved();
+		}
+	}
+
+	/**
+	 * An attempt finished normally after its service had been cancelled. A late start is undone at once, so that
+	 * nothing is left running that the caller was told did not start; a late stop is simply recorded.
+	 */
+	private void completedAfterCancellation(Registration node) {
+		if (this.direction == Direction.START) {
+			logger.warn("Service '{}' finished starting after its start was cancelled; stopping it", node.name());
+			try {
+				node.definition.service().stop();
+			}
+			catch (Exception ex) {
+				logger.warn("Service '{}' failed to stop after its cancelled start", node.name(), ex);
+			}
+		}
+		else {
+			synchronized (node) {
+				node.moveTo(ServiceState.STOPPED);
+			}
+			logger.info("Service '{}' finished stopping after its stop was cancelled", node.name());
+		}
+	}
+
+	private void report(int index, BandmasterException failure) {
+		this.errors[index] = failure;
+		this.direction.notifyFailure(this.listener, failure);
+	}
+
+	private void resolved() {
+		if (this.remaining.decrementAndGet() == 0) {
+			this.completion.complete(null);
+		}
+	}
+
+	private List<BandmasterException> errors() {
+		List<BandmasterException> result = new ArrayList<>();
+		for (BandmasterException error : this.errors) {
+			if (error != null) {
+				result.add(error);
+			}
+		}
+		return result;
+	}
+
+	/** Something in flight for a service that a cancellation must stop. */
+	private interface Cancellable {
+
+		void cancel();
+
+	}
+
+	/** A retry waiting for its backoff delay. */
+	private record Retry(ScheduledFuture<?> scheduled) implements Cancellable {
+
+		@Override
+		public void cancel() {
+			this.scheduled.cancel(false);
+		}
+
+	}
+
+	/**
+	 * One call of a service's start or stop. It can be interrupted (by its timeout or a cancellation) only while
+	 * the service's code runs: once that returns, the interrupt status is cleared so that it reaches neither the
+	 * run's own bookkeeping nor the next task of a pooled thread.
+	 */
+	private final class Attempt implements Runnable, Cancellable {
+
+		private final int index;
+
+		private final int number;
+
+		private @Nullable Thread runner;
+
+		private boolean finished;
+
+		private boolean timedOut;
+
+		Attempt(int index, int number) {
+			this.index = index;
+			this.number = number;
+		}
+
+		@Override
+		public void run() {
+			synchronized (this) {
+				if (this.finished) {
+					return;
+				}
+				this.runner = Thread.currentThread();
+			}
+			ServiceDefinition definition = GraphRun.this.graph.nodes[this.index].definition;
+			Duration timeout = GraphRun.this.direction.attemptTimeout(definition);
+			ScheduledFuture<?> timer = (timeout != null) ? Timers.schedule(this::timeOut, timeout) : null;
+			Throwable error = null;
+			boolean timedOut;
+			MDC.put(MDC_KEY, definition.name());
+			try {
+				GraphRun.this.direction.invoke(GraphRun.this.graph, this.index);
+			}
+			catch (Throwable ex) {
+				error = ex;
+			}
+			finally {
+				MDC.remove(MDC_KEY);
+				synchronized (this) {
+					this.finished = true;
+					this.runner = null;
+					timedOut = this.timedOut;
+				}
+				Thread.interrupted();
+				if (timer != null) {
+					timer.cancel(false);
+				}
+			}
+			if (error == null) {
+				succeeded(this.index, this.number);
+				return;
+			}
+			if (timedOut && timeout != null) {
+				TimeoutException timeoutError = new TimeoutException("Service '" + definition.name() + "' did not "
+						+ GraphRun.this.direction.verb() + " within its " + GraphRun.this.direction.verb()
+						+ " timeout of " + BandmasterException.format(timeout));
+				timeoutError.addSuppressed(error);
+				error = timeoutError;
+			}
+			failed(this.index, this.number, error, true);
+		}
+
+		private synchronized void timeOut() {
+			if (!this.finished && this.runner != null) {
+				this.timedOut = true;
+				this.runner.interrupt();
+			}
+		}
+
+		@Override
+		public synchronized void cancel() {
+			if (this.runner != null) {
+				this.runner.interrupt();
+			}
+			else {
+				this.finished = true;
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,75 @@
+package dev.bandmaster;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls every registered {@link MaestroListener} in turn; one that throws is logged and does not stop the others
+ * nor the run.
+ */
+final class Listeners implements MaestroListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(Maestro.class);
+
+	private final List<MaestroListener> listeners;
+
+	/**
+	 * Creates a fan-out over a live list.
+	 * @param listeners the listeners, read at each call: a thread-safe list, such as a copy-on-write one
+	 */
+	Listeners(List<MaestroListener> listeners) {
+		this.listeners = listeners;
+	}
+
+	@Override
+	public void starting(String serviceName) {
+		each((listener) -> listener.starting(serviceName));
+	}
+
+	@Override
+	public void started(String serviceName, Duration duration, int attempts) {
+		each((listener) -> listener.started(serviceName, duration, attempts));
+	}
+
+	@Override
+	public void retryScheduled(String serviceName, ServiceState transition, int attempt, Duration delay,
+			Throwable error) {
+		each((listener) -> listener.retryScheduled(serviceName, transition, attempt, delay, error));
+	}
+
+	@Override
+	public void startFailed(BandmasterException failure) {
+		each((listener) -> listener.startFailed(failure));
+	}
+
+	@Override
+	public void stopping(String serviceName) {
+		each((listener) -> listener.stopping(serviceName));
+	}
+
+	@Override
+	public void stopped(String serviceName, Duration duration) {
+		each((listener) -> listener.stopped(serviceName, duration));
+	}
+
+	@Override
+	public void stopFailed(BandmasterException failure) {
+		each((listener) -> listener.stopFailed(failure));
+	}
+
+	private void each(Consumer<MaestroListener> call) {
+		for (MaestroListener listener : this.listeners) {
+			try {
+				call.accept(listener);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Listener {} failed; ignoring it", listener, ex);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,481 @@
+package dev.bandmaster;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Boots and shuts down a set of {@link Service services} as a dependency graph.
+ * <p>
+ * Services are {@linkplain #addService(ServiceDefinition) registered} with the names of the services they depend
+ * on, in any order. {@link #startAll()} first checks the whole graph (every missing dependency and every loop is
+ * reported, and then nothing is started), then starts every service not started yet: independent ones in
+ * parallel, each as soon as all of its dependencies have started, retrying failures as its {@link RetryPolicy}
+ * says. A service whose start finally fails is {@link ServiceState#FAILED}, and every service that depends on it,
+ * directly or not, is skipped. {@link #stopAll()} walks the graph the other way.
+ * <p>
+ * <b>Thread-safety.</b> Every method may be called from any thread at any time. Runs ({@code startAll} and
+ * {@code stopAll}) are serialized: a call made while another runs waits for it (within its own timeout) and then
+ * does its own, idempotent, work; so each {@code start} and {@code stop} of a service runs at most once per
+ * transition. Registration may go on during a run; the run works on the services registered when it began.
+ * {@code startAll} and {@code stopAll} must not be called from a service's own {@code start} or {@code stop}.
+ * <p>
+ * <b>Threads.</b> Service code runs on virtual threads on Java 21 and later, and on an unbounded pool on Java 17,
+ * made for each run and shut down when it ends; or on the {@link Builder#executor(Executor) executor} given.
+ * Waiting for dependencies, backoff delays and timeouts block no thread.
+ */
+public final class Maestro {
+
+	private static final Logger logger = LoggerFactory.getLogger(Maestro.class);
+
+	private static final AtomicReference<Maestro> global = new AtomicReference<>(new Maestro());
+
+	private final Object registry = new Object();
+
+	/** Guarded by {@link #registry}. */
+	private final Map<String, Registration> registrations = new LinkedHashMap<>();
+
+	/** The graph of the current registrations, built on demand; reset by each registration. */
+	private volatile @Nullable ValidatedGraph graph;
+
+	private final ReentrantLock runLock = new ReentrantLock(true);
+
+	private final @Nullable Executor executor;
+
+	private final List<MaestroListener> listenerList;
+
+	private final Listeners listeners;
+
+	private final Clock clock;
+
+	/**
+	 * Creates a maestro with no services, its own worker threads, no listener and the system clock.
+	 */
+	public Maestro() {
+		this(new Builder());
+	}
+
+	private Maestro(Builder builder) {
+		this.executor = builder.executor;
+		this.listenerList = new CopyOnWriteArrayList<>(builder.listeners);
+		this.listeners = new Listeners(this.listenerList);
+		this.clock = builder.clock;
+	}
+
+	/**
+	 * Starts a maestro with options.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Returns the process-wide maestro. Thread-safe.
+	 * @return the current global instance
+	 */
+	public static Maestro global() {
+		return global.get();
+	}
+
+	/**
+	 * Replaces the process-wide maestro, atomically: under any contention each instance is handed back by exactly
+	 * one call.
+	 * @param replacement the new global instance
+	 * @return the previous global instance
+	 */
+	public static Maestro replaceGlobal(Maestro replacement) {
+		Objects.requireNonNull(replacement, "replacement must not be null");
+		return global.getAndSet(replacement);
+	}
+
+	/**
+	 * Adds a listener that sees every transition from now on. Thread-safe.
+	 * @param listener the listener
+	 */
+	public void addListener(MaestroListener listener) {
+		this.listenerList.add(Objects.requireNonNull(listener, "listener must not be null"));
+	}
+
+	/**
+	 * Registers a service with a single start attempt.
+	 * @param name its unique name
+	 * @param required whether the application needs it
+	 * @param service the service
+	 * @param dependencies the names of the services it depends on; they may be registered later
+	 * @throws BandmasterException if the name is taken, the service depends on itself or names a dependency twice
+	 */
+	public void addService(String name, boolean required, Service service, String... dependencies) {
+		addService(ServiceDefinition.builder(name, service).required(required).dependsOn(dependencies).build());
+	}
+
+	/**
+	 * Registers a service whose failed starts and stops are retried with exponential backoff (multiplier 2, no
+	 * cap, no jitter).
+	 * @param name its unique name
+	 * @param required whether the application needs it
+	 * @param retries how many more attempts after a failed one: 0 or more
+	 * @param initialBackoff the wait before the first retry
+	 * @param service the service
+	 * @param dependencies the names of the services it depends on; they may be registered later
+	 * @throws BandmasterException if the name is taken, the service depends on itself or names a dependency twice
+	 * @throws IllegalArgumentException if {@code retries} or {@code initialBackoff} is negative
+	 */
+	public void addServiceWithBackoff(String name, boolean required, int retries, Duration initialBackoff,
+			Service service, String... dependencies) {
+		addService(ServiceDefinition.builder(name, service)
+			.required(required)
+			.retries(retries)
+			.initialBackoff(initialBackoff)
+			.dependsOn(dependencies)
+			.build());
+	}
+
+	/**
+	 * Registers a service with everything a definition carries.
+	 * @param definition the service's definition
+	 * @throws BandmasterException of kind {@link ErrorKind#SERVICE_ALREADY_EXISTS} if the name is taken
+	 */
+	public void addService(ServiceDefinition definition) {
+		Objects.requireNonNull(definition, "definition must not be null");
+		synchronized (this.registry) {
+			if (this.registrations.containsKey(definition.name())) {
+				throw BandmasterException.alreadyExists(definition.name(), definition.required());
+			}
+			this.registrations.put(definition.name(), new Registration(definition));
+			this.graph = null;
+		}
+	}
+
+	/**
+	 * Returns a registered service, whatever its state.
+	 * @param name the service's name
+	 * @return the service, or {@code null} if none has that name
+	 */
+	public @Nullable Service service(String name) {
+		Registration registration = registration(name);
+		return (registration != null) ? registration.definition.service() : null;
+	}
+
+	/**
+	 * Waits until a service is {@link ServiceState#STARTED} and returns it. A service that failed or is not
+	 * started yet is waited for, since a later {@code startAll} may start it.
+	 * @param name the service's name
+	 * @param timeout how long to wait at most
+	 * @return the started service; {@code null} if none has that name, on timeout, or if the calling thread is
+	 * interrupted (its interrupt flag then stays set)
+	 */
+	public @Nullable Service serviceReady(String name, Duration timeout) {
+		Registration registration = registration(name);
+		if (registration == null) {
+			return null;
+		}
+		long deadline = System.nanoTime() + saturatedNanos(timeout);
+		while (true) {
+			CompletableFuture<Service> ready = registration.ready();
+			if (registration.state() == ServiceState.STARTED) {
+				return registration.definition.service();
+			}
+			try {
+				ready.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+			catch (TimeoutException ex) {
+				return null;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return null;
+			}
+			catch (ExecutionException ex) {
+				throw new IllegalStateException("Readiness never completes exceptionally", ex);
+			}
+		}
+	}
+
+	/**
+	 * Returns the state of a service.
+	 * @param name the service's name
+	 * @return its state, or {@code null} if none has that name
+	 */
+	public @Nullable ServiceState state(String name) {
+		Registration registration = registration(name);
+		return (registration != null) ? registration.state() : null;
+	}
+
+	/**
+	 * Returns what is known of one service.
+	 * @param name the service's name
+	 * @return its snapshot, or {@code null} if none has that name
+	 */
+	public @Nullable ServiceSnapshot snapshot(String name) {
+		Registration registration = registration(name);
+		return (registration != null) ? registration.snapshot() : null;
+	}
+
+	/**
+	 * Returns what is known of every service, in registration order.
+	 * @return an unmodifiable list of snapshots
+	 */
+	public List<ServiceSnapshot> services() {
+		List<ServiceSnapshot> snapshots = new ArrayList<>();
+		for (Registration registration : registrationsInOrder()) {
+			snapshots.add(registration.snapshot());
+		}
+		return List.copyOf(snapshots);
+	}
+
+	/**
+	 * Checks the graph without starting anything: every dependency that is not registered
+	 * ({@link ErrorKind#DEPENDENCY_MISSING}) and every loop ({@link ErrorKind#DEPENDENCY_CIRCULAR}).
+	 * O(services + edges), and cached until the next registration.
+	 * @return the errors; empty when the graph can be started
+	 */
+	public List<BandmasterException> validate() {
+		return graph().problems();
+	}
+
+	/**
+	 * Starts every service that is not started, waiting as long as it takes.
+	 * @return the errors; empty when every service is started
+	 * @see #startAll(Duration)
+	 */
+	public List<BandmasterException> startAll() {
+		return run(Direction.START, null);
+	}
+
+	/**
+	 * Starts every service that is not started, blocking until all are resolved or the deadline passes.
+	 * <p>
+	 * When the graph is invalid, its errors are returned and nothing is started. Otherwise every service that did
+	 * not start is reported: {@link ErrorKind#SERVICE_START_FAILURE} for its own failure (the cause is the service's
+	 * last error), {@link ErrorKind#DEPENDENCY_UNAVAILABLE} for one skipped because a dependency did not start.
+	 * When {@code timeout} passes, or the calling thread is interrupted, attempts in flight are interrupted and
+	 * every service not started is reported {@link ErrorKind#SERVICE_START_FAILURE} caused by a
+	 * {@link TimeoutException} (or an {@link InterruptedException}, the interrupt flag staying set). Services that
+	 * did start stay started, whatever the outcome: call {@link #stopAll()} to stop them.
+	 * @param timeout how long the whole boot may take; zero or negative starts nothing
+	 * @return the errors, in registration order; empty when every service is started
+	 */
+	public List<BandmasterException> startAll(Duration timeout) {
+		return run(Direction.START, Objects.requireNonNull(timeout, "timeout must not be null"));
+	}
+
+	/**
+	 * Stops every started service, waiting as long as it takes.
+	 * @return the errors; empty when every service that was started is stopped
+	 * @see #stopAll(Duration)
+	 */
+	public List<BandmasterException> stopAll() {
+		return run(Direction.STOP, null);
+	}
+
+	/**
+	 * Stops every started service in reverse dependency order, blocking until all are resolved or the deadline
+	 * passes: a service stops only once every service depending on it has stopped.
+	 * <p>
+	 * A service whose stop finally fails is reported {@link ErrorKind#SERVICE_STOP_FAILURE} and stays
+	 * {@link ServiceState#STARTED}; the services it depends on are then not stopped, and are reported
+	 * {@link ErrorKind#PARENT_UNAVAILABLE}. The deadline works as for {@link #startAll(Duration)}: zero or
+	 * negative stops nothing and reports every started service.
+	 * @param timeout how long the whole shutdown may take
+	 * @return the errors, in registration order; empty when every service that was started is stopped
+	 */
+	public List<BandmasterException> stopAll(Duration timeout) {
+		return run(Direction.STOP, Objects.requireNonNull(timeout, "timeout must not be null"));
+	}
+
+	private List<BandmasterException> run(Direction direction, @Nullable Duration timeout) {
+		long deadline = (timeout != null) ? System.nanoTime() + saturatedNanos(timeout) : 0;
+		boolean locked;
+		try {
+			if (timeout == null) {
+				this.runLock.lockInterruptibly();
+				locked = true;
+			}
+			else {
+				locked = this.runLock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			GraphRun refused = newRun(direction, graph());
+			return refused.refuse(refused.interrupted());
+		}
+		if (!locked) {
+			GraphRun refused = newRun(direction, graph());
+			return refused.refuse(refused.timedOut(timeout));
+		}
+		try {
+			ValidatedGraph graph = graph();
+			if (direction == Direction.START && !graph.problems().isEmpty()) {
+				return graph.problems();
+			}
+			long began = System.nanoTime();
+			List<BandmasterException> errors = newRun(direction, graph).execute(timeout, deadline);
+			logOutcome(direction, graph.size(), errors, Duration.ofNanos(System.nanoTime() - began));
+			return errors;
+		}
+		finally {
+			this.runLock.unlock();
+		}
+	}
+
+	private GraphRun newRun(Direction direction, ValidatedGraph graph) {
+		return new GraphRun(direction, graph.graph(), this.executor, this.listeners, this.clock);
+	}
+
+	private void logOutcome(Direction direction, int services, List<BandmasterException> errors, Duration took) {
+		if (errors.isEmpty()) {
+			logger.debug("{} of {} services done in {} ms", direction.verb(), services, took.toMillis());
+		}
+		else {
+			logger.info("{} of {} services done in {} ms; {} could not {}", direction.verb(), services,
+					took.toMillis(), errors.size(), direction.verb());
+		}
+	}
+
+	private ValidatedGraph graph() {
+		ValidatedGraph current = this.graph;
+		if (current != null) {
+			return current;
+		}
+		synchronized (this.registry) {
+			if (this.graph == null) {
+				this.graph = new ValidatedGraph(ServiceGraph.of(this.registrations.values()));
+			}
+			return this.graph;
+		}
+	}
+
+	private @Nullable Registration registration(String name) {
+		synchronized (this.registry) {
+			return this.registrations.get(name);
+		}
+	}
+
+	private List<Registration> registrationsInOrder() {
+		synchronized (this.registry) {
+			return new ArrayList<>(this.registrations.values());
+		}
+	}
+
+	private static long saturatedNanos(Duration duration) {
+		try {
+			return duration.toNanos();
+		}
+		catch (ArithmeticException ex) {
+			return duration.isNegative() ? Long.MIN_VALUE / 2 : Long.MAX_VALUE / 2;
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "Maestro" + registrationsInOrder().stream().map(Registration::name).toList();
+	}
+
+	/**
+	 * A graph and its validation, computed once.
+	 */
+	private static final class ValidatedGraph {
+
+		private final ServiceGraph graph;
+
+		private volatile @Nullable List<BandmasterException> problems;
+
+		ValidatedGraph(ServiceGraph graph) {
+			this.graph = graph;
+		}
+
+		ServiceGraph graph() {
+			return this.graph;
+		}
+
+		int size() {
+			return this.graph.size();
+		}
+
+		List<BandmasterException> problems() {
+			List<BandmasterException> result = this.problems;
+			if (result == null) {
+				List<BandmasterException> found = new ArrayList<>(this.graph.missing());
+				found.addAll(CycleDetector.cycles(this.graph));
+				result = List.copyOf(found);
+				this.problems = result;
+			}
+			return result;
+		}
+
+	}
+
+	/**
+	 * Configures a {@link Maestro}. Not thread-safe.
+	 */
+	public static final class Builder {
+
+		private @Nullable Executor executor;
+
+		private final List<MaestroListener> listeners = new ArrayList<>();
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder() {
+		}
+
+		/**
+		 * Runs service code on this executor instead of the maestro's own threads. It must not cap the graph's
+		 * parallelism below the number of services that may block at once; the maestro never shuts it down.
+		 * @param executor the executor
+		 * @return this builder
+		 */
+		public Builder executor(Executor executor) {
+			this.executor = Objects.requireNonNull(executor, "executor must not be null");
+			return this;
+		}
+
+		/**
+		 * Adds a listener.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder listener(MaestroListener listener) {
+			this.listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+			return this;
+		}
+
+		/**
+		 * Sets the clock that dates each start in {@link ServiceSnapshot#startedAt()}.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock must not be null");
+			return this;
+		}
+
+		/**
+		 * Builds the maestro.
+		 * @return a new maestro with no services
+		 */
+		public Maestro build() {
+			return new Maestro(this);
+		}
+
+	}
+
+}

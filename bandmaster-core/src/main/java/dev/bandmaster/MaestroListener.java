@@ -1,0 +1,75 @@
+package dev.bandmaster;
+
+import java.time.Duration;
+
+/**
+ * Sees every transition of every service of a {@link Maestro}. All methods do nothing by default.
+ * <p>
+ * Methods are called from the maestro's worker threads (and, on cancellation, from the thread that called
+ * {@code startAll} or {@code stopAll}), concurrently for different services, in order for one service. They
+ * must be thread-safe and quick: a slow listener slows the boot. An exception thrown by a listener is logged
+ * and otherwise ignored.
+ */
+public interface MaestroListener {
+
+	/**
+	 * A service's start begins: its dependencies are up and its first attempt is about to run.
+	 * @param serviceName the service
+	 */
+	default void starting(String serviceName) {
+	}
+
+	/**
+	 * A service started.
+	 * @param serviceName the service
+	 * @param duration from its first attempt to its success
+	 * @param attempts how many attempts it took, 1 for a first-time success
+	 */
+	default void started(String serviceName, Duration duration, int attempts) {
+	}
+
+	/**
+	 * An attempt to start or stop a service failed and another one is scheduled.
+	 * @param serviceName the service
+	 * @param transition whether it was starting or stopping: {@link ServiceState#STARTING} or
+	 * {@link ServiceState#STOPPING}
+	 * @param attempt the attempt that failed, 1 for the first
+	 * @param delay the wait before the next attempt
+	 * @param error why the attempt failed
+	 */
+	default void retryScheduled(String serviceName, ServiceState transition, int attempt, Duration delay,
+			Throwable error) {
+	}
+
+	/**
+	 * A service will not be started in this run: its last attempt failed, a dependency is unavailable, or the
+	 * boot was cancelled. {@link BandmasterException#kind()} tells which.
+	 * @param failure the error, as {@code startAll} reports it
+	 */
+	default void startFailed(BandmasterException failure) {
+	}
+
+	/**
+	 * A service's stop begins: every service depending on it has stopped.
+	 * @param serviceName the service
+	 */
+	default void stopping(String serviceName) {
+	}
+
+	/**
+	 * A service stopped.
+	 * @param serviceName the service
+	 * @param duration from its first stop attempt to its success
+	 */
+	default void stopped(String serviceName, Duration duration) {
+	}
+
+	/**
+	 * A service will not be stopped in this run: its last attempt failed, a service depending on it is still
+	 * running, or the shutdown was cancelled.
+	 * @param failure the error, as {@code stopAll} reports it
+	 */
+	default void stopFailed(BandmasterException failure) {
+	}
+
+}

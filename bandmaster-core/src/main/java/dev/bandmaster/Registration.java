@@ -1,0 +1,113 @@
+package dev.bandmaster;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A registered service and its mutable runtime record. Thread-safe: state is written under this object's
+ * monitor and read from a volatile field; {@link #ready} completes whenever the service becomes
+ * {@link ServiceState#STARTED}.
+ */
+final class Registration {
+
+	final ServiceDefinition definition;
+
+	private volatile ServiceState state = ServiceState.STOPPED;
+
+	private volatile CompletableFuture<Service> ready = new CompletableFuture<>();
+
+	// The latest start's record, guarded by this.
+	private int attempts;
+
+	private @Nullable Instant startedAt;
+
+	private long startNanos;
+
+	private @Nullable Duration startDuration;
+
+	private @Nullable Throwable lastError;
+
+	// The current stop's beginning, guarded by this.
+	private long stopNanos;
+
+	Registration(ServiceDefinition definition) {
+		this.definition = definition;
+	}
+
+	String name() {
+		return this.definition.name();
+	}
+
+	ServiceState state() {
+		return this.state;
+	}
+
+	CompletableFuture<Service> ready() {
+		return this.ready;
+	}
+
+	/** Moves to {@code newState}; the caller holds this monitor. */
+	void moveTo(ServiceState newState) {
+		ServiceState previous = this.state;
+		this.state = newState;
+		if (newState == ServiceState.STARTED) {
+			this.ready.complete(this.definition.service());
+		}
+		else if (previous == ServiceState.STARTED) {
+			this.ready = new CompletableFuture<>();
+		}
+	}
+
+	/** Begins a transition; the caller holds this monitor. */
+	void begin(ServiceState transition, Clock clock) {
+		moveTo(transition);
+		if (transition == ServiceState.STARTING) {
+			this.attempts = 0;
+			this.startedAt = clock.instant();
+			this.startNanos = System.nanoTime();
+			this.startDuration = null;
+			this.lastError = null;
+		}
+		else {
+			this.stopNanos = System.nanoTime();
+		}
+	}
+
+	/** Counts an attempt about to run; the caller holds this monitor. */
+	void attempting(ServiceState transition, int attempt) {
+		if (transition == ServiceState.STARTING) {
+			this.attempts = attempt;
+		}
+	}
+
+	/** Records a failed attempt; the caller holds this monitor. */
+	void attemptFailed(ServiceState transition, Throwable error) {
+		if (transition == ServiceState.STARTING) {
+			this.lastError = error;
+		}
+	}
+
+	/** Ends a transition in {@code outcome}; returns how long it took. The caller holds this monitor. */
+	Duration end(ServiceState transition, ServiceState outcome) {
+		moveTo(outcome);
+		if (transition == ServiceState.STARTING) {
+			this.startDuration = Duration.ofNanos(System.nanoTime() - this.startNanos);
+			return this.startDuration;
+		}
+		return Duration.ofNanos(System.nanoTime() - this.stopNanos);
+	}
+
+	synchronized int attempts() {
+		return this.attempts;
+	}
+
+	synchronized ServiceSnapshot snapshot() {
+		return new ServiceSnapshot(name(), this.definition.required(), this.definition.dependencies(), this.state,
+				this.attempts, this.startedAt, this.startDuration, this.lastError);
+	}
+
+}

@@ -1,0 +1,234 @@
+package dev.bandmaster;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a {@link Maestro} is told about one service: its name, whether it is required, what it depends on,
+ * how its failures are retried, and how long each attempt may take. Immutable; build one with
+ * {@link #builder(String, Service)}.
+ * @param name the unique name of the service
+ * @param service the service itself
+ * @param required whether the application needs it; carried to every {@link BandmasterException} about it
+ * @param dependencies the names of the services it depends on, in declaration order, each once
+ * @param retryPolicy how failed starts and stops are retried
+ * @param startTimeout how long one start attempt may take before it is interrupted, or {@code null} for no limit
+ * @param stopTimeout how long one stop attempt may take before it is interrupted, or {@code null} for no limit
+ */
+public record ServiceDefinition(String name, Service service, boolean required, List<String> dependencies,
+		RetryPolicy retryPolicy, @Nullable Duration startTimeout, @Nullable Duration stopTimeout) {
+
+	/**
+	 * Checks the definition.
+	 * @throws BandmasterException of kind {@link ErrorKind#SERVICE_DEPENDS_ON_ITSELF} or
+	 * {@link ErrorKind#SERVICE_DUPLICATE_DEPENDENCY}
+	 * @throws IllegalArgumentException for a blank name or dependency, or a timeout that is not positive
+	 */
+	public ServiceDefinition {
+		Objects.requireNonNull(name, "name must not be null");
+		Objects.requireNonNull(service, "service must not be null");
+		Objects.requireNonNull(retryPolicy, "retryPolicy must not be null");
+		if (name.isBlank()) {
+			throw new IllegalArgumentException("A service name must not be blank");
+		}
+		dependencies = List.copyOf(dependencies);
+		Set<String> seen = new HashSet<>();
+		for (String dependency : dependencies) {
+			if (dependency.isBlank()) {
+				throw new IllegalArgumentException("Service '" + name + "' names a blank dependency");
+			}
+			if (dependency.equals(name)) {
+				throw BandmasterException.dependsOnItself(name, required);
+			}
+			if (!seen.add(dependency)) {
+				throw BandmasterException.duplicateDependency(name, required, dependency);
+			}
+		}
+		checkPositive(name, "startTimeout", startTimeout);
+		checkPositive(name, "stopTimeout", stopTimeout);
+	}
+
+	private static void checkPositive(String name, String what, @Nullable Duration timeout) {
+		if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+			throw new IllegalArgumentException(
+					"Service '" + name + "': " + what + " must be positive when set, but was " + timeout);
+		}
+	}
+
+	/**
+	 * Starts a definition: required, no dependencies, a single attempt, no timeouts.
+	 * @param name the unique name of the service
+	 * @param service the service
+	 * @return a builder
+	 */
+	public static Builder builder(String name, Service service) {
+		return new Builder(name, service);
+	}
+
+	/**
+	 * Builds a {@link ServiceDefinition}. Not thread-safe.
+	 */
+	public static final class Builder {
+
+		private final String name;
+
+		private final Service service;
+
+		private boolean required = true;
+
+		private final List<String> dependencies = new ArrayList<>();
+
+		private int retries;
+
+		private Duration initialBackoff = RetryPolicy.DEFAULT_INITIAL_BACKOFF;
+
+		private double multiplier = RetryPolicy.DEFAULT_MULTIPLIER;
+
+		private @Nullable Duration maxBackoff;
+
+		private double jitter;
+
+		private @Nullable Duration startTimeout;
+
+		private @Nullable Duration stopTimeout;
+
+		private Builder(String name, Service service) {
+			this.name = name;
+			this.service = service;
+		}
+
+		/**
+		 * Sets whether the application needs the service (default {@code true}).
+		 * @param required the flag
+		 * @return this builder
+		 */
+		public Builder required(boolean required) {
+			this.required = required;
+			return this;
+		}
+
+		/**
+		 * Adds dependencies.
+		 * @param names the names of services this one depends on
+		 * @return this builder
+		 */
+		public Builder dependsOn(String... names) {
+			return dependsOn(List.of(names));
+		}
+
+		/**
+		 * Adds dependencies.
+		 * @param names the names of services this one depends on
+		 * @return this builder
+		 */
+		public Builder dependsOn(Iterable<String> names) {
+			names.forEach(this.dependencies::add);
+			return this;
+		}
+
+		/**
+		 * Sets how many times a failed attempt is tried again (default 0).
+		 * @param retries zero or more
+		 * @return this builder
+		 */
+		public Builder retries(int retries) {
+			this.retries = retries;
+			return this;
+		}
+
+		/**
+		 * Sets the wait before the first retry (default 100 ms).
+		 * @param initialBackoff zero or more
+		 * @return this builder
+		 */
+		public Builder initialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+			return this;
+		}
+
+		/**
+		 * Sets by how much each wait grows over the previous one (default 2).
+		 * @param multiplier at least 1
+		 * @return this builder
+		 */
+		public Builder multiplier(double multiplier) {
+			this.multiplier = multiplier;
+			return this;
+		}
+
+		/**
+		 * Sets the longest wait between two attempts (default: no cap).
+		 * @param maxBackoff positive, or {@code null} for no cap
+		 * @return this builder
+		 */
+		public Builder maxBackoff(@Nullable Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+			return this;
+		}
+
+		/**
+		 * Sets the largest random fraction taken off each wait (default 0).
+		 * @param jitter from 0 to 1
+		 * @return this builder
+		 */
+		public Builder jitter(double jitter) {
+			this.jitter = jitter;
+			return this;
+		}
+
+		/**
+		 * Sets the whole retry policy at once, replacing retries, backoffs, multiplier and jitter.
+		 * @param policy the policy
+		 * @return this builder
+		 */
+		public Builder retryPolicy(RetryPolicy policy) {
+			this.retries = policy.retries();
+			this.initialBackoff = policy.initialBackoff();
+			this.multiplier = policy.multiplier();
+			this.maxBackoff = policy.maxBackoff();
+			this.jitter = policy.jitter();
+			return this;
+		}
+
+		/**
+		 * Sets how long one start attempt may take before it is interrupted (default: no limit).
+		 * @param startTimeout positive, or {@code null} for no limit
+		 * @return this builder
+		 */
+		public Builder startTimeout(@Nullable Duration startTimeout) {
+			this.startTimeout = startTimeout;
+			return this;
+		}
+
+		/**
+		 * Sets how long one stop attempt may take before it is interrupted (default: no limit).
+		 * @param stopTimeout positive, or {@code null} for no limit
+		 * @return this builder
+		 */
+		public Builder stopTimeout(@Nullable Duration stopTimeout) {
+			this.stopTimeout = stopTimeout;
+			return this;
+		}
+
+		/**
+		 * Builds the definition.
+		 * @return the definition
+		 * @throws IllegalArgumentException for a value out of range, naming it
+		 * @throws BandmasterException for a service that depends on itself or names a dependency twice
+		 */
+		public ServiceDefinition build() {
+			RetryPolicy policy = new RetryPolicy(this.retries, this.initialBackoff, this.multiplier, this.maxBackoff,
+					this.jitter);
+			return new ServiceDefinition(this.name, this.service, this.required, this.dependencies, policy,
+					this.startTimeout, this.stopTimeout);
+		}
+
+	}
+
+}

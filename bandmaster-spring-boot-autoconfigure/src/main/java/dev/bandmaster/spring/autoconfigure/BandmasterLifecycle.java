@@ -1,0 +1,176 @@
+package dev.bandmaster.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+
+import dev.bandmaster.BandmasterException;
+import dev.bandmaster.Maestro;
+import dev.bandmaster.MaestroListener;
+import dev.bandmaster.spring.BandmasterConfigurationException;
+import dev.bandmaster.spring.BandmasterStartupException;
+import dev.bandmaster.spring.BootCompletedEvent;
+
+/**
+ * Boots the band services when the application context starts and stops them, in reverse dependency order, when
+ * it closes. On its first start it registers every band service with the {@link Maestro} and checks the graph;
+ * then, in {@link BandmasterProperties.Mode#BLOCKING blocking} mode, it waits for the boot and fails the
+ * context's startup with a {@link BandmasterStartupException} when a required service did not start (after
+ * stopping those that did); in {@link BandmasterProperties.Mode#BACKGROUND background} mode it boots them on a
+ * thread of its own and returns at once.
+ * <p>
+ * It runs in {@link #PHASE}, below the web server's lifecycles: the services are up before the server accepts
+ * requests, and stopped only after a graceful shutdown drained it.
+ * <p>
+ * Thread-safe: {@link #start()} and {@link #stop()} are serialized.
+ */
+public final class BandmasterLifecycle implements SmartLifecycle {
+
+	/**
+	 * The phase of this lifecycle: well below the web server's start and stop
+	 * ({@code WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE}, {@code DEFAULT_PHASE - 2048}) and graceful
+	 * shutdown ({@code DEFAULT_PHASE - 1024}) phases. Those constants are not referenced here since an application
+	 * without a web server does not have them.
+	 */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+	private static final Log logger = LogFactory.getLog(BandmasterLifecycle.class);
+
+	private final Object monitor = new Object();
+
+	private final Maestro maestro;
+
+	private final BandServiceCollector collector;
+
+	private final BandmasterProperties properties;
+
+	private final ApplicationEventPublisher publisher;
+
+	private volatile boolean running;
+
+	/** Guarded by {@link #monitor}. */
+	private boolean registered;
+
+	/** Guarded by {@link #monitor}. */
+	private @Nullable Thread backgroundBoot;
+
+	BandmasterLifecycle(Maestro maestro, BandServiceCollector collector, BandmasterProperties properties,
+			ApplicationEventPublisher publisher, List<MaestroListener> listeners) {
+		this.maestro = maestro;
+		this.collector = collector;
+		this.properties = properties;
+		this.publisher = publisher;
+		listeners.forEach(maestro::addListener);
+	}
+
+	/**
+	 * Registers the band services on the first call, checks the graph, and boots them.
+	 * @throws BandmasterConfigurationException if a band service is misconfigured; nothing is started
+	 * @throws BandmasterStartupException if the graph is invalid (nothing is started) or, in blocking mode, a
+	 * required service did not start (every service that did is stopped again)
+	 */
+	@Override
+	public void start() {
+		synchronized (this.monitor) {
+			if (this.running) {
+				return;
+			}
+			if (!this.registered) {
+				this.collector.collect().forEach(this.maestro::addService);
+				this.registered = true;
+			}
+			List<BandmasterException> problems = this.maestro.validate();
+			if (!problems.isEmpty()) {
+				throw new BandmasterStartupException(problems);
+			}
+			if (this.properties.getStartup().getMode() == BandmasterProperties.Mode.BACKGROUND) {
+				this.running = true;
+				Thread thread = new Thread(this::bootInBackground, "bandmaster-boot");
+				thread.setDaemon(true);
+				this.backgroundBoot = thread;
+				thread.start();
+				return;
+			}
+			List<BandmasterException> failures = boot();
+			if (anyRequired(failures)) {
+				stopServices();
+				throw new BandmasterStartupException(failures);
+			}
+			this.running = true;
+		}
+	}
+
+	private void bootInBackground() {
+		List<BandmasterException> failures = boot();
+		if (anyRequired(failures)) {
+			logger.error("Required band services did not start; the application stays not ready: "
+					+ ServiceError.mask(new BandmasterStartupException(failures).getMessage()));
+		}
+	}
+
+	private List<BandmasterException> boot() {
+		long began = System.nanoTime();
+		List<BandmasterException> failures = this.maestro.startAll(this.properties.getStartup().getTimeout());
+		Duration took = Duration.ofNanos(System.nanoTime() - began);
+		if (logger.isInfoEnabled()) {
+			logger.info(BootReport.render(BootTimeline.of(this.maestro.services()), took));
+		}
+		this.publisher.publishEvent(new BootCompletedEvent(this.maestro, took, failures));
+		return failures;
+	}
+
+	private static boolean anyRequired(List<BandmasterException> failures) {
+		return failures.stream().anyMatch(BandmasterException::required);
+	}
+
+	/**
+	 * Stops every band service that is started, in reverse dependency order; a boot still running in the
+	 * background is interrupted first.
+	 */
+	@Override
+	public void stop() {
+		synchronized (this.monitor) {
+			Thread boot = this.backgroundBoot;
+			if (boot != null) {
+				boot.interrupt();
+				joinQuietly(boot);
+				this.backgroundBoot = null;
+			}
+			stopServices();
+			this.running = false;
+		}
+	}
+
+	private void joinQuietly(Thread boot) {
+		try {
+			boot.join(this.properties.getShutdown().getTimeout().toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void stopServices() {
+		List<BandmasterException> failures = this.maestro.stopAll(this.properties.getShutdown().getTimeout());
+		if (!failures.isEmpty() && logger.isWarnEnabled()) {
+			logger.warn(failures.size() + " band service(s) did not stop: " + ServiceError.mask(failures.toString()));
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+}

@@ -38,7 +38,8 @@ public final class BootReport {
 			}
 		}
 		StringBuilder report = new StringBuilder();
-		report.append("BandMaster boot report: ").append(timeline.entries().size()).append(" services in ")
+		int services = timeline.entries().size();
+		report.append("BandMaster boot report: ").append(services).append((services == 1) ? " service in " : " services in ")
 			.append(took.toMillis()).append(" ms").append(System.lineSeparator()).append(System.lineSeparator());
 		appendRow(report, HEADERS, widths);
 		String[] rule = new String[HEADERS.length];

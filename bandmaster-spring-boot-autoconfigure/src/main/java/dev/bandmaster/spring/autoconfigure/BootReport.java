@@ -27,9 +27,9 @@ public final class BootReport {
 		List<String[]> rows = new ArrayList<>();
 		rows.add(HEADERS);
 		for (BootTimeline.Entry entry : timeline.entries()) {
-			rows.add(new String[] { entry.name(), entry.dependsOn().isEmpty() ? "-" : String.join(", ", entry.dependsOn()),
-					String.valueOf(entry.attempts()), millis(entry.offset()), millis(entry.duration()),
-					outcome(entry) });
+			String dependsOn = entry.dependsOn().isEmpty() ? "-" : String.join(", ", entry.dependsOn());
+			rows.add(new String[] { entry.name(), dependsOn, String.valueOf(entry.attempts()), millis(entry.offset()),
+					millis(entry.duration()), outcome(entry) });
 		}
 		int[] widths = new int[HEADERS.length];
 		for (String[] row : rows) {
@@ -39,8 +39,13 @@ public final class BootReport {
 		}
 		StringBuilder report = new StringBuilder();
 		int services = timeline.entries().size();
-		report.append("BandMaster boot report: ").append(services).append((services == 1) ? " service in " : " services in ")
-			.append(took.toMillis()).append(" ms").append(System.lineSeparator()).append(System.lineSeparator());
+		report.append("BandMaster boot report: ")
+			.append(services)
+			.append((services == 1) ? " service in " : " services in ")
+			.append(took.toMillis())
+			.append(" ms")
+			.append(System.lineSeparator())
+			.append(System.lineSeparator());
 		appendRow(report, HEADERS, widths);
 		String[] rule = new String[HEADERS.length];
 		for (int i = 0; i < rule.length; i++) {

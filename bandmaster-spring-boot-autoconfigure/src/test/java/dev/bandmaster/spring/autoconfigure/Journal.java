@@ -7,30 +7,30 @@ import java.util.List;
  * What the test services did, in order: {@code start:name} and {@code stop:name} entries, and the
  * {@link System#nanoTime()} of each start attempt.
  */
-class Journal {
+public class Journal {
 
 	private final List<String> entries = new ArrayList<>();
 
 	private final List<Long> attemptTimes = new ArrayList<>();
 
-	synchronized void record(String entry) {
+	public synchronized void record(String entry) {
 		this.entries.add(entry);
 	}
 
-	synchronized void attempt(String name) {
+	public synchronized void attempt(String name) {
 		this.attemptTimes.add(System.nanoTime());
 		this.entries.add("attempt:" + name);
 	}
 
-	synchronized List<String> entries() {
+	public synchronized List<String> entries() {
 		return List.copyOf(this.entries);
 	}
 
-	synchronized List<String> entries(String prefix) {
+	public synchronized List<String> entries(String prefix) {
 		return this.entries.stream().filter((entry) -> entry.startsWith(prefix)).toList();
 	}
 
-	synchronized List<Long> attemptTimes() {
+	public synchronized List<Long> attemptTimes() {
 		return List.copyOf(this.attemptTimes);
 	}
 

@@ -9,7 +9,7 @@ import dev.bandmaster.Service;
  * A service that records its attempts, starts and stops in a {@link Journal}, and fails its first
  * {@code failures} start attempts with {@code message}.
  */
-class RecordingService implements Service {
+public class RecordingService implements Service {
 
 	private final String name;
 
@@ -19,18 +19,18 @@ class RecordingService implements Service {
 
 	private final String message;
 
-	RecordingService(String name, Journal journal) {
+	public RecordingService(String name, Journal journal) {
 		this(name, journal, 0, "");
 	}
 
-	RecordingService(String name, Journal journal, int failures, String message) {
+	public RecordingService(String name, Journal journal, int failures, String message) {
 		this.name = name;
 		this.journal = journal;
 		this.failuresLeft = new AtomicInteger(failures);
 		this.message = message;
 	}
 
-	static RecordingService failingForever(String name, Journal journal, String message) {
+	public static RecordingService failingForever(String name, Journal journal, String message) {
 		return new RecordingService(name, journal, Integer.MAX_VALUE, message);
 	}
 

@@ -1,24 +1,26 @@
 package dev.bandmaster.spring.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What the test services did, in order: {@code start:name} and {@code stop:name} entries, and the
- * {@link System#nanoTime()} of each start attempt.
+ * What the test services did, in order: {@code attempt:name}, {@code start:name} and {@code stop:name} entries,
+ * and the {@link System#nanoTime()} of each start attempt of each service.
  */
 public class Journal {
 
 	private final List<String> entries = new ArrayList<>();
 
-	private final List<Long> attemptTimes = new ArrayList<>();
+	private final Map<String, List<Long>> attemptTimes = new HashMap<>();
 
 	public synchronized void record(String entry) {
 		this.entries.add(entry);
 	}
 
 	public synchronized void attempt(String name) {
-		this.attemptTimes.add(System.nanoTime());
+		this.attemptTimes.computeIfAbsent(name, (key) -> new ArrayList<>()).add(System.nanoTime());
 		this.entries.add("attempt:" + name);
 	}
 
@@ -30,8 +32,8 @@ public class Journal {
 		return this.entries.stream().filter((entry) -> entry.startsWith(prefix)).toList();
 	}
 
-	public synchronized List<Long> attemptTimes() {
-		return List.copyOf(this.attemptTimes);
+	public synchronized List<Long> attemptTimes(String name) {
+		return List.copyOf(this.attemptTimes.getOrDefault(name, List.of()));
 	}
 
 }

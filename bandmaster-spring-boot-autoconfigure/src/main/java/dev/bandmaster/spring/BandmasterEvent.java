@@ -12,6 +12,7 @@ import dev.bandmaster.Maestro;
  * <p>
  * Events about one service are published from BandMaster's worker threads, concurrently for different services
  * and in order for one service: listeners must be thread-safe and quick, since a slow listener slows the boot.
+ * Events are immutable.
  */
 public abstract class BandmasterEvent extends ApplicationEvent {
 

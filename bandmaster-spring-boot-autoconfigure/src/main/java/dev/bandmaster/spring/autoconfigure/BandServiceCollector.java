@@ -122,7 +122,8 @@ final class BandServiceCollector {
 							+ bean.getClass().getSimpleName() + ", wrap the bean in a BandServiceRegistration bean, "
 							+ "or remove @BandService.");
 		}
-		String name = StringUtils.hasText(resolve(annotation.name())) ? resolve(annotation.name()) : beanName;
+		String declaredName = resolve(annotation.name());
+		String name = StringUtils.hasText(declaredName) ? declaredName : beanName;
 		UnaryOperator<String> locator = (key) -> "@BandService(" + attribute(key) + ") of bean '" + beanName + "'";
 		Integer retries = (annotation.retries() != BandService.DEFAULT_RETRIES) ? annotation.retries() : null;
 		ServiceTuning tuning = new ServiceTuning(retries,

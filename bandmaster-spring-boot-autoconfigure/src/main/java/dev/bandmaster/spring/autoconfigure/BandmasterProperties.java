@@ -29,6 +29,10 @@ public class BandmasterProperties {
 
 	private final Shutdown shutdown = new Shutdown();
 
+	/**
+	 * Settings applied to every band service, where neither its annotation or registration nor its own entry
+	 * under 'bandmaster.services' sets them.
+	 */
 	private final Tuning defaults = new Tuning();
 
 	/**

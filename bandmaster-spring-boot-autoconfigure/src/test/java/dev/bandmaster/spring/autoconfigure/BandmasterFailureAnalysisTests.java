@@ -56,6 +56,20 @@ class BandmasterFailureAnalysisTests {
 	}
 
 	@Test
+	void startupTimeoutFailsTheStartup() {
+		this.runner.withUserConfiguration(SlowConfiguration.class)
+			.withPropertyValues("bandmaster.startup.timeout=200ms")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(new ServiceStartFailureAnalyzer(), context);
+				assertThat(analysis.getDescription())
+					.contains("BandMaster could not start the required service 'slow' after 1 attempt (0 retries)")
+					.contains("java.util.concurrent.TimeoutException: The start deadline of 200ms passed");
+				assertThat(analysis.getAction()).contains("bandmaster.startup.timeout");
+			});
+	}
+
+	@Test
 	void missingDependencyIsAnalyzedAndNothingStarts() {
 		this.runner.withUserConfiguration(MissingDependencyConfiguration.class).run((context) -> {
 			assertThat(context).hasFailed();
@@ -177,6 +191,17 @@ class BandmasterFailureAnalysisTests {
 		@BandService(dependsOn = "database")
 		RecordingService cache(Journal journal) {
 			return new RecordingService("cache", journal);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SlowConfiguration {
+
+		@Bean
+		@BandService
+		GatedService slow() {
+			return new GatedService();
 		}
 
 	}

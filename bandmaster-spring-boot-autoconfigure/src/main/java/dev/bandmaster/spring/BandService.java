@@ -9,17 +9,20 @@ import java.lang.annotation.Target;
 import org.springframework.stereotype.Component;
 
 /**
- * Marks a bean implementing {@link dev.bandmaster.Service} as a band service: it is started when the application
- * context starts, after every service it depends on, and stopped in reverse order when the context closes.
+ * Marks a bean implementing {@link dev.bandmaster.Service} as a band service: it is
+ * started when the application context starts, after every service it depends on, and
+ * stopped in reverse order when the context closes.
  * <p>
- * On a class, this is a stereotype picked up by component scanning. On a {@code @Bean} method, it makes a band
- * service of a bean whose class the application does not own. A band service depends on the services named in
- * {@link #dependsOn()}, on those named by {@code bandmaster.services.<name>.depends-on}, and on every band
- * service bean injected into it.
+ * On a class, this is a stereotype picked up by component scanning. On a {@code @Bean}
+ * method, it makes a band service of a bean whose class the application does not own. A
+ * band service depends on the services named in {@link #dependsOn()}, on those named by
+ * {@code bandmaster.services.<name>.depends-on}, and on every band service bean injected
+ * into it.
  * <p>
- * Every attribute can be overridden by configuration, under {@code bandmaster.services.<name>}; attributes left
- * to their default take the values under {@code bandmaster.defaults}. Attribute values may hold
- * {@code ${...}} placeholders.
+ * Every attribute can be overridden by configuration, under
+ * {@code bandmaster.services.<name>}; attributes left to their default take the values
+ * under {@code bandmaster.defaults}. Attribute values may hold {@code ${...}}
+ * placeholders.
  *
  * @see BandServiceRegistration
  */
@@ -35,14 +38,16 @@ public @interface BandService {
 	int DEFAULT_RETRIES = -1;
 
 	/**
-	 * The name of the service, unique in the application; other services use it to depend on this one.
+	 * The name of the service, unique in the application; other services use it to depend
+	 * on this one.
 	 * @return the name, or an empty string for the bean name
 	 */
 	String name() default "";
 
 	/**
-	 * Whether the application needs the service: a required service that fails to start fails the application's
-	 * startup (or, in background mode, keeps it not ready); an optional one is reported and the application runs.
+	 * Whether the application needs the service: a required service that fails to start
+	 * fails the application's startup (or, in background mode, keeps it not ready); an
+	 * optional one is reported and the application runs.
 	 * @return {@code true} for a required service
 	 */
 	boolean required() default true;
@@ -55,14 +60,16 @@ public @interface BandService {
 
 	/**
 	 * How many times a failed start is tried again.
-	 * @return zero or more, or {@link #DEFAULT_RETRIES} for {@code bandmaster.defaults.retries}
+	 * @return zero or more, or {@link #DEFAULT_RETRIES} for
+	 * {@code bandmaster.defaults.retries}
 	 */
 	int retries() default DEFAULT_RETRIES;
 
 	/**
-	 * The wait before the first retry, doubled before each next one by default: a duration such as
-	 * {@code "200ms"} or {@code "2s"}, or an ISO-8601 duration.
-	 * @return a positive duration, or an empty string for {@code bandmaster.defaults.initial-backoff}
+	 * The wait before the first retry, doubled before each next one by default: a
+	 * duration such as {@code "200ms"} or {@code "2s"}, or an ISO-8601 duration.
+	 * @return a positive duration, or an empty string for
+	 * {@code bandmaster.defaults.initial-backoff}
 	 */
 	String initialBackoff() default "";
 

@@ -11,9 +11,9 @@ import dev.bandmaster.Service;
 
 /**
  * A band service registered programmatically, for a {@link Service} that is not itself a
- * {@link BandService @BandService} bean: every bean of this type is booted exactly like an annotated bean, under
- * {@link #name()}, and {@code bandmaster.services.<name>.*} applies to it too.
- * <pre class="code">
+ * {@link BandService @BandService} bean: every bean of this type is booted exactly like
+ * an annotated bean, under {@link #name()}, and {@code bandmaster.services.<name>.*}
+ * applies to it too. <pre class="code">
  * &#64;Bean
  * BandServiceRegistration searchIndex(SearchClient client) {
  *     return BandServiceRegistration.builder("search-index", new SearchIndexService(client))
@@ -24,10 +24,11 @@ import dev.bandmaster.Service;
  * }
  * </pre>
  * <p>
- * The tuning values ({@link #retries()}, {@link #initialBackoff()} and the rest) are the registration's own
- * defaults: {@code null} means "the value under {@code bandmaster.defaults}", and
- * {@code bandmaster.services.<name>} overrides any of them. They are checked when the context starts, like those
- * of an annotation, and an invalid one fails the startup naming the registration. As for annotated beans, the
+ * The tuning values ({@link #retries()}, {@link #initialBackoff()} and the rest) are the
+ * registration's own defaults: {@code null} means "the value under
+ * {@code bandmaster.defaults}", and {@code bandmaster.services.<name>} overrides any of
+ * them. They are checked when the context starts, like those of an annotation, and an
+ * invalid one fails the startup naming the registration. As for annotated beans, the
  * registration depends on every band service bean that was injected to create it.
  * <p>
  * Immutable and thread-safe; {@link Builder} is not thread-safe.
@@ -36,13 +37,19 @@ import dev.bandmaster.Service;
  * @param service the service
  * @param required whether the application needs it
  * @param dependsOn the names of the services it depends on
- * @param retries how many times a failed start is tried again, or {@code null} for the configured default
- * @param initialBackoff the wait before the first retry, or {@code null} for the configured default
- * @param multiplier by how much each wait grows, or {@code null} for the configured default
+ * @param retries how many times a failed start is tried again, or {@code null} for the
+ * configured default
+ * @param initialBackoff the wait before the first retry, or {@code null} for the
+ * configured default
+ * @param multiplier by how much each wait grows, or {@code null} for the configured
+ * default
  * @param maxBackoff the longest wait, or {@code null} for the configured default
- * @param jitter the largest random fraction taken off each wait, or {@code null} for the configured default
- * @param startTimeout how long one start attempt may take, or {@code null} for the configured default
- * @param stopTimeout how long one stop attempt may take, or {@code null} for the configured default
+ * @param jitter the largest random fraction taken off each wait, or {@code null} for the
+ * configured default
+ * @param startTimeout how long one start attempt may take, or {@code null} for the
+ * configured default
+ * @param stopTimeout how long one stop attempt may take, or {@code null} for the
+ * configured default
  */
 public record BandServiceRegistration(String name, Service service, boolean required, List<String> dependsOn,
 		@Nullable Integer retries, @Nullable Duration initialBackoff, @Nullable Double multiplier,
@@ -145,7 +152,8 @@ public record BandServiceRegistration(String name, Service service, boolean requ
 
 		/**
 		 * Sets the wait before the first retry.
-		 * @param initialBackoff a positive duration, or {@code null} for the configured default
+		 * @param initialBackoff a positive duration, or {@code null} for the configured
+		 * default
 		 * @return this builder
 		 */
 		public Builder initialBackoff(@Nullable Duration initialBackoff) {
@@ -165,7 +173,8 @@ public record BandServiceRegistration(String name, Service service, boolean requ
 
 		/**
 		 * Sets the longest wait between two attempts.
-		 * @param maxBackoff a positive duration, or {@code null} for the configured default
+		 * @param maxBackoff a positive duration, or {@code null} for the configured
+		 * default
 		 * @return this builder
 		 */
 		public Builder maxBackoff(@Nullable Duration maxBackoff) {
@@ -185,7 +194,8 @@ public record BandServiceRegistration(String name, Service service, boolean requ
 
 		/**
 		 * Sets how long one start attempt may take before it is interrupted.
-		 * @param startTimeout a positive duration, or {@code null} for the configured default
+		 * @param startTimeout a positive duration, or {@code null} for the configured
+		 * default
 		 * @return this builder
 		 */
 		public Builder startTimeout(@Nullable Duration startTimeout) {
@@ -195,7 +205,8 @@ public record BandServiceRegistration(String name, Service service, boolean requ
 
 		/**
 		 * Sets how long one stop attempt may take before it is interrupted.
-		 * @param stopTimeout a positive duration, or {@code null} for the configured default
+		 * @param stopTimeout a positive duration, or {@code null} for the configured
+		 * default
 		 * @return this builder
 		 */
 		public Builder stopTimeout(@Nullable Duration stopTimeout) {

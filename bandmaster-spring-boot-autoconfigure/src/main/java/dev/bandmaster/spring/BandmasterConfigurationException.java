@@ -1,10 +1,11 @@
 package dev.bandmaster.spring;
 
 /**
- * Thrown when the band services are misconfigured: a property or annotation value out of range, a name under
- * {@code bandmaster.services} that no band service has, a {@link BandService @BandService} bean that is not a
- * {@link dev.bandmaster.Service}. It fails the application context's startup before any service is started, and a
- * failure analyzer reports its description and action.
+ * Thrown when the band services are misconfigured: a property or annotation value out of
+ * range, a name under {@code bandmaster.services} that no band service has, a
+ * {@link BandService @BandService} bean that is not a {@link dev.bandmaster.Service}. It
+ * fails the application context's startup before any service is started, and a failure
+ * analyzer reports its description and action.
  * <p>
  * Immutable.
  */

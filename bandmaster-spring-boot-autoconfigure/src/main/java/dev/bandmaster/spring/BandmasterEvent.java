@@ -7,12 +7,12 @@ import org.springframework.context.ApplicationEvent;
 import dev.bandmaster.Maestro;
 
 /**
- * Base class of the events BandMaster publishes in the application context while it boots and shuts down the
- * band services. The source is the {@link Maestro}.
+ * Base class of the events BandMaster publishes in the application context while it boots
+ * and shuts down the band services. The source is the {@link Maestro}.
  * <p>
- * Events about one service are published from BandMaster's worker threads, concurrently for different services
- * and in order for one service: listeners must be thread-safe and quick, since a slow listener slows the boot.
- * Events are immutable.
+ * Events about one service are published from BandMaster's worker threads, concurrently
+ * for different services and in order for one service: listeners must be thread-safe and
+ * quick, since a slow listener slows the boot. Events are immutable.
  */
 public abstract class BandmasterEvent extends ApplicationEvent {
 
@@ -23,7 +23,8 @@ public abstract class BandmasterEvent extends ApplicationEvent {
 	/**
 	 * Creates an event.
 	 * @param maestro the maestro that runs the services
-	 * @param serviceName the service the event is about, or {@code null} for an event about the whole boot
+	 * @param serviceName the service the event is about, or {@code null} for an event
+	 * about the whole boot
 	 */
 	protected BandmasterEvent(Maestro maestro, @Nullable String serviceName) {
 		super(maestro);
@@ -40,7 +41,8 @@ public abstract class BandmasterEvent extends ApplicationEvent {
 
 	/**
 	 * Returns the service this event is about.
-	 * @return its name; {@code null} only for {@link BootCompletedEvent}, which is about the whole boot
+	 * @return its name; {@code null} only for {@link BootCompletedEvent}, which is about
+	 * the whole boot
 	 */
 	public @Nullable String getServiceName() {
 		return this.serviceName;

@@ -6,9 +6,10 @@ import java.util.stream.Collectors;
 import dev.bandmaster.BandmasterException;
 
 /**
- * Thrown when the band services cannot be booted: the dependency graph is invalid (nothing was started), or a
- * required service did not start (every service that had started was stopped again). It fails the application
- * context's startup, and a failure analyzer turns it into a report.
+ * Thrown when the band services cannot be booted: the dependency graph is invalid
+ * (nothing was started), or a required service did not start (every service that had
+ * started was stopped again). It fails the application context's startup, and a failure
+ * analyzer turns it into a report.
  * <p>
  * Immutable.
  */

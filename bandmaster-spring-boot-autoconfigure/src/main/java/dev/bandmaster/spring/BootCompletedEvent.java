@@ -7,8 +7,9 @@ import dev.bandmaster.BandmasterException;
 import dev.bandmaster.Maestro;
 
 /**
- * Published once the boot of every band service is over, successful or not: in blocking mode before the
- * application context finishes starting, in background mode from the boot's own thread.
+ * Published once the boot of every band service is over, successful or not: in blocking
+ * mode before the application context finishes starting, in background mode from the
+ * boot's own thread.
  */
 public class BootCompletedEvent extends BandmasterEvent {
 

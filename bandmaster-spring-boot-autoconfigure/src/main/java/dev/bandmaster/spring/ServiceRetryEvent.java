@@ -6,7 +6,8 @@ import dev.bandmaster.Maestro;
 import dev.bandmaster.ServiceState;
 
 /**
- * Published when an attempt to start or stop a service failed and another one is scheduled.
+ * Published when an attempt to start or stop a service failed and another one is
+ * scheduled.
  */
 public class ServiceRetryEvent extends BandmasterEvent {
 
@@ -29,8 +30,8 @@ public class ServiceRetryEvent extends BandmasterEvent {
 	 * @param delay the wait before the next attempt
 	 * @param error why the attempt failed
 	 */
-	public ServiceRetryEvent(Maestro maestro, String serviceName, ServiceState transition, int attempt,
-			Duration delay, Throwable error) {
+	public ServiceRetryEvent(Maestro maestro, String serviceName, ServiceState transition, int attempt, Duration delay,
+			Throwable error) {
 		super(maestro, serviceName);
 		this.transition = transition;
 		this.attempt = attempt;

@@ -4,8 +4,9 @@ import dev.bandmaster.BandmasterException;
 import dev.bandmaster.Maestro;
 
 /**
- * Published when a service will not be started in this boot: its last attempt failed, a dependency is
- * unavailable, or the boot timed out. {@link BandmasterException#kind()} tells which.
+ * Published when a service will not be started in this boot: its last attempt failed, a
+ * dependency is unavailable, or the boot timed out. {@link BandmasterException#kind()}
+ * tells which.
  */
 public class ServiceStartFailedEvent extends BandmasterEvent {
 

@@ -3,7 +3,8 @@ package dev.bandmaster.spring;
 import dev.bandmaster.Maestro;
 
 /**
- * Published when a service's start begins: its dependencies are up and its first attempt is about to run.
+ * Published when a service's start begins: its dependencies are up and its first attempt
+ * is about to run.
  */
 public class ServiceStartingEvent extends BandmasterEvent {
 

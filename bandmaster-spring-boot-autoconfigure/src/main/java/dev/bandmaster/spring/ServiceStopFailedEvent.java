@@ -4,8 +4,8 @@ import dev.bandmaster.BandmasterException;
 import dev.bandmaster.Maestro;
 
 /**
- * Published when a service will not be stopped in this shutdown: its last attempt failed, a service depending on
- * it is still running, or the shutdown timed out.
+ * Published when a service will not be stopped in this shutdown: its last attempt failed,
+ * a service depending on it is still running, or the shutdown timed out.
  */
 public class ServiceStopFailedEvent extends BandmasterEvent {
 

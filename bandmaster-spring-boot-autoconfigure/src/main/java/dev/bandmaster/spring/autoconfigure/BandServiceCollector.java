@@ -23,9 +23,10 @@ import dev.bandmaster.spring.BandServiceRegistration;
 import dev.bandmaster.spring.BandmasterConfigurationException;
 
 /**
- * Builds the definitions of every band service from the bean factory: {@link BandService @BandService} beans
- * (on classes or {@code @Bean} methods) and {@link BandServiceRegistration} beans, with their declared and
- * inferred dependencies, and the {@code bandmaster.*} properties applied over them. Every problem is reported as
+ * Builds the definitions of every band service from the bean factory:
+ * {@link BandService @BandService} beans (on classes or {@code @Bean} methods) and
+ * {@link BandServiceRegistration} beans, with their declared and inferred dependencies,
+ * and the {@code bandmaster.*} properties applied over them. Every problem is reported as
  * a {@link BandmasterConfigurationException} before anything is started.
  */
 final class BandServiceCollector {
@@ -40,7 +41,8 @@ final class BandServiceCollector {
 	}
 
 	/**
-	 * Collects the definitions, annotated beans first, each group in bean definition order.
+	 * Collects the definitions, annotated beans first, each group in bean definition
+	 * order.
 	 * @return the definitions
 	 * @throws BandmasterConfigurationException for the first problem found
 	 */
@@ -71,8 +73,8 @@ final class BandServiceCollector {
 		boolean required = candidate.required();
 		Set<String> dependencies = new LinkedHashSet<>(candidate.dependsOn());
 		if (configured != null) {
-			tuning = tuning.overriddenBy(
-					ServiceTuning.of(configured).check((key) -> "bandmaster.services." + name + "." + key));
+			tuning = tuning
+				.overriddenBy(ServiceTuning.of(configured).check((key) -> "bandmaster.services." + name + "." + key));
 			if (configured.getRequired() != null) {
 				required = configured.getRequired();
 			}
@@ -89,13 +91,15 @@ final class BandServiceCollector {
 			return builder.build();
 		}
 		catch (RuntimeException ex) {
-			throw new BandmasterConfigurationException("Band service '" + name + "' (bean '" + candidate.beanName()
-					+ "') is invalid: " + ex.getMessage(), "Correct its annotation, registration or configuration.");
+			throw new BandmasterConfigurationException(
+					"Band service '" + name + "' (bean '" + candidate.beanName() + "') is invalid: " + ex.getMessage(),
+					"Correct its annotation, registration or configuration.");
 		}
 	}
 
 	/**
-	 * Returns the band services injected into a candidate's bean: it depends on them without saying so.
+	 * Returns the band services injected into a candidate's bean: it depends on them
+	 * without saying so.
 	 */
 	private Set<String> inferredDependencies(Candidate candidate, Map<String, String> serviceNamesByBean) {
 		Set<String> inferred = new LinkedHashSet<>();
@@ -127,8 +131,8 @@ final class BandServiceCollector {
 		UnaryOperator<String> locator = (key) -> "@BandService(" + attribute(key) + ") of bean '" + beanName + "'";
 		Integer retries = (annotation.retries() != BandService.DEFAULT_RETRIES) ? annotation.retries() : null;
 		ServiceTuning tuning = new ServiceTuning(retries,
-				parseDuration(resolve(annotation.initialBackoff()), locator.apply("initial-backoff")), null,
-				null, null, null, null)
+				parseDuration(resolve(annotation.initialBackoff()), locator.apply("initial-backoff")), null, null, null,
+				null, null)
 			.check(locator);
 		List<String> dependsOn = Arrays.stream(annotation.dependsOn()).map(this::resolve).toList();
 		return new Candidate(beanName, name, service, annotation.required(), dependsOn, tuning);
@@ -158,8 +162,7 @@ final class BandServiceCollector {
 				throw new BandmasterConfigurationException(
 						"bandmaster.services." + configured + " configures a band service named '" + configured
 								+ "', but there is none. Known band services: " + known + ".",
-						"Correct the name under bandmaster.services to one of " + known
-								+ ", or remove its settings.");
+						"Correct the name under bandmaster.services to one of " + known + ", or remove its settings.");
 			}
 		}
 	}
@@ -182,7 +185,10 @@ final class BandServiceCollector {
 		return (resolved != null) ? resolved : value;
 	}
 
-	/** Turns a property key such as {@code initial-backoff} into its attribute name, {@code initialBackoff}. */
+	/**
+	 * Turns a property key such as {@code initial-backoff} into its attribute name,
+	 * {@code initialBackoff}.
+	 */
 	private static String attribute(String key) {
 		StringBuilder attribute = new StringBuilder();
 		boolean upper = false;

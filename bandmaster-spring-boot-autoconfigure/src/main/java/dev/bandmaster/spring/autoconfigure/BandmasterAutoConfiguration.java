@@ -17,9 +17,10 @@ import dev.bandmaster.Maestro;
 import dev.bandmaster.MaestroListener;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of BandMaster: a {@link Maestro} and the
- * {@link BandmasterLifecycle} that boots every band service with it. The maestro reports to the application
- * context's events, to its {@link org.springframework.core.metrics.ApplicationStartup}, and to every
+ * {@link EnableAutoConfiguration Auto-configuration} of BandMaster: a {@link Maestro} and
+ * the {@link BandmasterLifecycle} that boots every band service with it. The maestro
+ * reports to the application context's events, to its
+ * {@link org.springframework.core.metrics.ApplicationStartup}, and to every
  * {@link MaestroListener} bean.
  */
 @AutoConfiguration

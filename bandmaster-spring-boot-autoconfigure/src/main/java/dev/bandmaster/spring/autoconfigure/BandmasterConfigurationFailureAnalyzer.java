@@ -6,7 +6,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import dev.bandmaster.spring.BandmasterConfigurationException;
 
 /**
- * Reports a misconfigured band service with the description and action the exception carries.
+ * Reports a misconfigured band service with the description and action the exception
+ * carries.
  */
 class BandmasterConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BandmasterConfigurationException> {
 

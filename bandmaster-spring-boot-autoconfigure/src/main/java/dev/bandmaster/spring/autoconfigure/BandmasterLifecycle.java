@@ -18,15 +18,18 @@ import dev.bandmaster.spring.BandmasterStartupException;
 import dev.bandmaster.spring.BootCompletedEvent;
 
 /**
- * Boots the band services when the application context starts and stops them, in reverse dependency order, when
- * it closes. On its first start it registers every band service with the {@link Maestro} and checks the graph;
- * then, in {@link BandmasterProperties.Mode#BLOCKING blocking} mode, it waits for the boot and fails the
- * context's startup with a {@link BandmasterStartupException} when a required service did not start (after
- * stopping those that did); in {@link BandmasterProperties.Mode#BACKGROUND background} mode it boots them on a
- * thread of its own and returns at once.
+ * Boots the band services when the application context starts and stops them, in reverse
+ * dependency order, when it closes. On its first start it registers every band service
+ * with the {@link Maestro} and checks the graph; then, in
+ * {@link BandmasterProperties.Mode#BLOCKING blocking} mode, it waits for the boot and
+ * fails the context's startup with a {@link BandmasterStartupException} when a required
+ * service did not start (after stopping those that did); in
+ * {@link BandmasterProperties.Mode#BACKGROUND background} mode it boots them on a thread
+ * of its own and returns at once.
  * <p>
- * It runs in {@link #PHASE}, below the web server's lifecycles: the services are up before the server accepts
- * requests, and stopped only after a graceful shutdown drained it.
+ * It runs in {@link #PHASE}, below the web server's lifecycles: the services are up
+ * before the server accepts requests, and stopped only after a graceful shutdown drained
+ * it.
  * <p>
  * Thread-safe: {@link #start()} and {@link #stop()} are serialized.
  */
@@ -34,9 +37,10 @@ public final class BandmasterLifecycle implements SmartLifecycle {
 
 	/**
 	 * The phase of this lifecycle: well below the web server's start and stop
-	 * ({@code WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE}, {@code DEFAULT_PHASE - 2048}) and graceful
-	 * shutdown ({@code DEFAULT_PHASE - 1024}) phases. Those constants are not referenced here since an application
-	 * without a web server does not have them.
+	 * ({@code WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE},
+	 * {@code DEFAULT_PHASE - 2048}) and graceful shutdown ({@code DEFAULT_PHASE - 1024})
+	 * phases. Those constants are not referenced here since an application without a web
+	 * server does not have them.
 	 */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
@@ -71,9 +75,11 @@ public final class BandmasterLifecycle implements SmartLifecycle {
 
 	/**
 	 * Registers the band services on the first call, checks the graph, and boots them.
-	 * @throws BandmasterConfigurationException if a band service is misconfigured; nothing is started
-	 * @throws BandmasterStartupException if the graph is invalid (nothing is started) or, in blocking mode, a
-	 * required service did not start (every service that did is stopped again)
+	 * @throws BandmasterConfigurationException if a band service is misconfigured;
+	 * nothing is started
+	 * @throws BandmasterStartupException if the graph is invalid (nothing is started) or,
+	 * in blocking mode, a required service did not start (every service that did is
+	 * stopped again)
 	 */
 	@Override
 	public void start() {
@@ -130,8 +136,8 @@ public final class BandmasterLifecycle implements SmartLifecycle {
 	}
 
 	/**
-	 * Stops every band service that is started, in reverse dependency order; a boot still running in the
-	 * background is interrupted first.
+	 * Stops every band service that is started, in reverse dependency order; a boot still
+	 * running in the background is interrupted first.
 	 */
 	@Override
 	public void stop() {

@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration of BandMaster, under {@code bandmaster}. A value set for one service under
- * {@code bandmaster.services.<name>} wins over its annotation or registration, which win over
- * {@code bandmaster.defaults}.
+ * Configuration of BandMaster, under {@code bandmaster}. A value set for one service
+ * under {@code bandmaster.services.<name>} wins over its annotation or registration,
+ * which win over {@code bandmaster.defaults}.
  * <p>
  * Not thread-safe: bound once, then only read.
  */
@@ -21,7 +21,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class BandmasterProperties {
 
 	/**
-	 * Whether BandMaster boots the band services. When false, none of its beans is created.
+	 * Whether BandMaster boots the band services. When false, none of its beans is
+	 * created.
 	 */
 	private boolean enabled = true;
 
@@ -30,13 +31,14 @@ public class BandmasterProperties {
 	private final Shutdown shutdown = new Shutdown();
 
 	/**
-	 * Settings applied to every band service, where neither its annotation or registration nor its own entry
-	 * under 'bandmaster.services' sets them.
+	 * Settings applied to every band service, where neither its annotation or
+	 * registration nor its own entry under 'bandmaster.services' sets them.
 	 */
 	private final Tuning defaults = new Tuning();
 
 	/**
-	 * Settings of individual band services, by service name; each name must be one of a band service.
+	 * Settings of individual band services, by service name; each name must be one of a
+	 * band service.
 	 */
 	private final Map<String, ServiceProperties> services = new LinkedHashMap<>();
 
@@ -70,13 +72,15 @@ public class BandmasterProperties {
 	public enum Mode {
 
 		/**
-		 * The context's startup waits for the boot; a required service that fails fails the startup.
+		 * The context's startup waits for the boot; a required service that fails fails
+		 * the startup.
 		 */
 		BLOCKING,
 
 		/**
-		 * The context starts at once and the boot runs in the background; the application stays not ready
-		 * (readiness REFUSING_TRAFFIC) until every required service is up.
+		 * The context starts at once and the boot runs in the background; the application
+		 * stays not ready (readiness REFUSING_TRAFFIC) until every required service is
+		 * up.
 		 */
 		BACKGROUND
 
@@ -88,12 +92,14 @@ public class BandmasterProperties {
 	public static class Startup {
 
 		/**
-		 * Whether the context waits for the boot (blocking) or the boot runs in the background.
+		 * Whether the context waits for the boot (blocking) or the boot runs in the
+		 * background.
 		 */
 		private Mode mode = Mode.BLOCKING;
 
 		/**
-		 * How long the whole boot may take; services not started by then are reported as failed.
+		 * How long the whole boot may take; services not started by then are reported as
+		 * failed.
 		 */
 		private Duration timeout = Duration.ofSeconds(60);
 
@@ -136,14 +142,15 @@ public class BandmasterProperties {
 	}
 
 	/**
-	 * How a service's failed starts and stops are retried, and how long each attempt may take. Every value is
-	 * optional: one not set falls back to the next level (service, annotation or registration, defaults, and
-	 * finally BandMaster's own default).
+	 * How a service's failed starts and stops are retried, and how long each attempt may
+	 * take. Every value is optional: one not set falls back to the next level (service,
+	 * annotation or registration, defaults, and finally BandMaster's own default).
 	 */
 	public static class Tuning {
 
 		/**
-		 * How many times a failed start or stop is tried again. BandMaster's default is 0.
+		 * How many times a failed start or stop is tried again. BandMaster's default is
+		 * 0.
 		 */
 		private @Nullable Integer retries;
 
@@ -153,7 +160,8 @@ public class BandmasterProperties {
 		private @Nullable Duration initialBackoff;
 
 		/**
-		 * By how much each wait grows over the previous one; at least 1. BandMaster's default is 2.
+		 * By how much each wait grows over the previous one; at least 1. BandMaster's
+		 * default is 2.
 		 */
 		private @Nullable Double multiplier;
 
@@ -163,18 +171,20 @@ public class BandmasterProperties {
 		private @Nullable Duration maxBackoff;
 
 		/**
-		 * Largest random fraction taken off each wait, from 0 to 1, so that services failing together do not
-		 * retry in lockstep. BandMaster's default is 0.
+		 * Largest random fraction taken off each wait, from 0 to 1, so that services
+		 * failing together do not retry in lockstep. BandMaster's default is 0.
 		 */
 		private @Nullable Double jitter;
 
 		/**
-		 * How long one start attempt may take before it is interrupted. BandMaster's default is no limit.
+		 * How long one start attempt may take before it is interrupted. BandMaster's
+		 * default is no limit.
 		 */
 		private @Nullable Duration startTimeout;
 
 		/**
-		 * How long one stop attempt may take before it is interrupted. BandMaster's default is no limit.
+		 * How long one stop attempt may take before it is interrupted. BandMaster's
+		 * default is no limit.
 		 */
 		private @Nullable Duration stopTimeout;
 
@@ -237,18 +247,20 @@ public class BandmasterProperties {
 	}
 
 	/**
-	 * Settings of one band service: its tuning, plus whether it is required and what it depends on.
+	 * Settings of one band service: its tuning, plus whether it is required and what it
+	 * depends on.
 	 */
 	public static class ServiceProperties extends Tuning {
 
 		/**
-		 * Whether the application needs the service; overrides the annotation or registration.
+		 * Whether the application needs the service; overrides the annotation or
+		 * registration.
 		 */
 		private @Nullable Boolean required;
 
 		/**
-		 * Names of the services it depends on; replaces those of the annotation or registration (dependencies
-		 * inferred from injection remain).
+		 * Names of the services it depends on; replaces those of the annotation or
+		 * registration (dependencies inferred from injection remain).
 		 */
 		private @Nullable List<String> dependsOn;
 

@@ -7,8 +7,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The boot report logged at the end of the boot: one line per service with its dependencies, attempts, start
- * offset and duration, and outcome, as an aligned table. Stateless.
+ * The boot report logged at the end of the boot: one line per service with its
+ * dependencies, attempts, start offset and duration, and outcome, as an aligned table.
+ * Stateless.
  */
 public final class BootReport {
 

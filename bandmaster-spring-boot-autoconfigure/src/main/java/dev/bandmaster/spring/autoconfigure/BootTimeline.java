@@ -11,9 +11,10 @@ import dev.bandmaster.ServiceSnapshot;
 import dev.bandmaster.ServiceState;
 
 /**
- * The boot of the band services as a timeline: for each service, when its start began, counted from the
- * beginning of the boot (the earliest start), how long it took and how it ended. The boot report, the
- * {@code bandmaster} endpoint and its Mermaid diagrams all show this one view. Immutable.
+ * The boot of the band services as a timeline: for each service, when its start began,
+ * counted from the beginning of the boot (the earliest start), how long it took and how
+ * it ended. The boot report, the {@code bandmaster} endpoint and its Mermaid diagrams all
+ * show this one view. Immutable.
  *
  * @param entries one entry per service, in registration order
  */
@@ -28,7 +29,8 @@ public record BootTimeline(List<Entry> entries) {
 
 	/**
 	 * Builds the timeline of the latest boot.
-	 * @param snapshots the services, as {@link dev.bandmaster.Maestro#services()} returns them
+	 * @param snapshots the services, as {@link dev.bandmaster.Maestro#services()} returns
+	 * them
 	 * @return the timeline
 	 */
 	public static BootTimeline of(List<ServiceSnapshot> snapshots) {
@@ -55,9 +57,12 @@ public record BootTimeline(List<Entry> entries) {
 	 * @param dependsOn the names of its direct dependencies
 	 * @param state its state now
 	 * @param attempts how many start attempts its latest start made
-	 * @param offset when its start began, from the beginning of the boot; {@code null} if it was never tried
-	 * @param duration how long its start took; {@code null} while starting or if it was never tried
-	 * @param error its latest start error, masked; {@code null} if its latest start had none
+	 * @param offset when its start began, from the beginning of the boot; {@code null} if
+	 * it was never tried
+	 * @param duration how long its start took; {@code null} while starting or if it was
+	 * never tried
+	 * @param error its latest start error, masked; {@code null} if its latest start had
+	 * none
 	 */
 	public record Entry(String name, boolean required, List<String> dependsOn, ServiceState state, int attempts,
 			@Nullable Duration offset, @Nullable Duration duration, @Nullable ServiceError error) {
@@ -71,8 +76,9 @@ public record BootTimeline(List<Entry> entries) {
 
 		/**
 		 * Tells how the service's latest start ended, in one word.
-		 * @return {@code started}, {@code failed}, {@code starting}, {@code stopping}, {@code stopped}, or
-		 * {@code not started} for a service never tried (for example because a dependency was unavailable)
+		 * @return {@code started}, {@code failed}, {@code starting}, {@code stopping},
+		 * {@code stopped}, or {@code not started} for a service never tried (for example
+		 * because a dependency was unavailable)
 		 */
 		public String outcome() {
 			return switch (this.state) {

@@ -16,8 +16,9 @@ import dev.bandmaster.spring.ServiceStopFailedEvent;
 import dev.bandmaster.spring.ServiceStoppedEvent;
 
 /**
- * Publishes each transition of a maestro's services as a {@link dev.bandmaster.spring.BandmasterEvent} in the
- * application context. Thread-safe: it holds no state of its own.
+ * Publishes each transition of a maestro's services as a
+ * {@link dev.bandmaster.spring.BandmasterEvent} in the application context. Thread-safe:
+ * it holds no state of its own.
  */
 final class EventPublishingMaestroListener implements MaestroListener {
 

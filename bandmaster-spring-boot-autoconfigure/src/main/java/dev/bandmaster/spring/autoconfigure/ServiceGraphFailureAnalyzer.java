@@ -12,8 +12,8 @@ import dev.bandmaster.ErrorKind;
 import dev.bandmaster.spring.BandmasterStartupException;
 
 /**
- * Analyzes a dependency graph that cannot be booted: dependencies that no band service provides and loops, the
- * loop printed as {@code a -> b -> a}. Nothing was started.
+ * Analyzes a dependency graph that cannot be booted: dependencies that no band service
+ * provides and loops, the loop printed as {@code a -> b -> a}. Nothing was started.
  */
 class ServiceGraphFailureAnalyzer extends AbstractFailureAnalyzer<BandmasterStartupException> {
 

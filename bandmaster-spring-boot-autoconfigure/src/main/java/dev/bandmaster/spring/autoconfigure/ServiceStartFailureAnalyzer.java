@@ -12,8 +12,8 @@ import dev.bandmaster.ErrorKind;
 import dev.bandmaster.spring.BandmasterStartupException;
 
 /**
- * Analyzes a boot in which a required band service did not start: which service, its cause, the attempts made,
- * and every other service that did not start.
+ * Analyzes a boot in which a required band service did not start: which service, its
+ * cause, the attempts made, and every other service that did not start.
  */
 class ServiceStartFailureAnalyzer extends AbstractFailureAnalyzer<BandmasterStartupException> {
 
@@ -35,8 +35,12 @@ class ServiceStartFailureAnalyzer extends AbstractFailureAnalyzer<BandmasterStar
 		}
 		description.append(":\n\n    ").append(reason(culprit)).append("\n\nServices that did not start:\n");
 		for (BandmasterException failure : failures) {
-			description.append("    - '").append(failure.serviceName()).append("' (")
-				.append(failure.required() ? "required" : "optional").append("): ").append(summary(failure))
+			description.append("    - '")
+				.append(failure.serviceName())
+				.append("' (")
+				.append(failure.required() ? "required" : "optional")
+				.append("): ")
+				.append(summary(failure))
 				.append('\n');
 		}
 		description.append("\nEvery service that had started was stopped.");
@@ -48,8 +52,8 @@ class ServiceStartFailureAnalyzer extends AbstractFailureAnalyzer<BandmasterStar
 	}
 
 	/**
-	 * Returns the required service to blame: the first that failed on its own rather than because of a
-	 * dependency.
+	 * Returns the required service to blame: the first that failed on its own rather than
+	 * because of a dependency.
 	 */
 	private static @Nullable BandmasterException culprit(List<BandmasterException> failures) {
 		BandmasterException first = null;

@@ -10,8 +10,9 @@ import dev.bandmaster.spring.BandServiceRegistration;
 import dev.bandmaster.spring.BandmasterConfigurationException;
 
 /**
- * One level of a service's tuning (configured defaults, annotation or registration, per-service configuration):
- * each value {@code null} when that level does not set it. Immutable.
+ * One level of a service's tuning (configured defaults, annotation or registration,
+ * per-service configuration): each value {@code null} when that level does not set it.
+ * Immutable.
  *
  * @param retries how many times a failed attempt is tried again
  * @param initialBackoff the wait before the first retry
@@ -40,7 +41,8 @@ record ServiceTuning(@Nullable Integer retries, @Nullable Duration initialBackof
 	}
 
 	/**
-	 * Returns this level overridden by a higher one: each value the higher level sets wins.
+	 * Returns this level overridden by a higher one: each value the higher level sets
+	 * wins.
 	 */
 	ServiceTuning overriddenBy(ServiceTuning higher) {
 		return new ServiceTuning(pick(higher.retries, this.retries), pick(higher.initialBackoff, this.initialBackoff),
@@ -55,8 +57,8 @@ record ServiceTuning(@Nullable Integer retries, @Nullable Duration initialBackof
 
 	/**
 	 * Checks every value that is set.
-	 * @param locator turns a key ({@code retries}, {@code initial-backoff}...) into where the value was set, such as
-	 * {@code bandmaster.services.cache.retries}
+	 * @param locator turns a key ({@code retries}, {@code initial-backoff}...) into where
+	 * the value was set, such as {@code bandmaster.services.cache.retries}
 	 * @return this tuning
 	 * @throws BandmasterConfigurationException naming the first value out of range
 	 */
@@ -89,7 +91,8 @@ record ServiceTuning(@Nullable Integer retries, @Nullable Duration initialBackof
 	}
 
 	/**
-	 * Applies every value that is set to a definition; the builder's own defaults stay for the others.
+	 * Applies every value that is set to a definition; the builder's own defaults stay
+	 * for the others.
 	 */
 	void applyTo(ServiceDefinition.Builder builder) {
 		if (this.retries != null) {

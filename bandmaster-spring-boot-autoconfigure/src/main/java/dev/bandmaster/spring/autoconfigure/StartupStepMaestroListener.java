@@ -11,9 +11,10 @@ import dev.bandmaster.BandmasterException;
 import dev.bandmaster.MaestroListener;
 
 /**
- * Records each service's start as a {@code bandmaster.service.start} step of the {@link ApplicationStartup}, so
- * that {@code /actuator/startup} shows it, tagged with the service's name, its attempts and its outcome.
- * Thread-safe: open steps are kept in a concurrent map.
+ * Records each service's start as a {@code bandmaster.service.start} step of the
+ * {@link ApplicationStartup}, so that {@code /actuator/startup} shows it, tagged with the
+ * service's name, its attempts and its outcome. Thread-safe: open steps are kept in a
+ * concurrent map.
  */
 final class StartupStepMaestroListener implements MaestroListener {
 

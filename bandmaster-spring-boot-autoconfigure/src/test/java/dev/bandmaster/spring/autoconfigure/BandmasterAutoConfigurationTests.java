@@ -35,8 +35,9 @@ import dev.bandmaster.spring.ServiceStoppedEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link BandmasterAutoConfiguration}: registration of band services, their dependencies, their
- * configuration, the order of start and stop, and what the boot reports.
+ * Tests for {@link BandmasterAutoConfiguration}: registration of band services, their
+ * dependencies, their configuration, the order of start and stop, and what the boot
+ * reports.
  */
 class BandmasterAutoConfigurationTests {
 
@@ -164,7 +165,8 @@ class BandmasterAutoConfigurationTests {
 				assertThat(journal.entries("attempt:")).hasSize(4);
 				assertThat(context.getBean(Maestro.class).state("flaky")).isEqualTo(ServiceState.STARTED);
 				List<Long> times = journal.attemptTimes("flaky");
-				// Waits of 50, 100 and 200 ms; the lower bounds hold on any machine, the upper ones loosely.
+				// Waits of 50, 100 and 200 ms; the lower bounds hold on any machine, the
+				// upper ones loosely.
 				long[] expected = { 50, 100, 200 };
 				for (int i = 0; i < expected.length; i++) {
 					long gap = Duration.ofNanos(times.get(i + 1) - times.get(i)).toMillis();
@@ -197,7 +199,9 @@ class BandmasterAutoConfigurationTests {
 
 	@Test
 	void keepsRunningWhenAnOptionalServiceFails() {
-		this.runner.withUserConfiguration(ChainConfiguration.class, OptionalFailureConfiguration.class, EventsConfiguration.class)
+		this.runner
+			.withUserConfiguration(ChainConfiguration.class, OptionalFailureConfiguration.class,
+					EventsConfiguration.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(Maestro.class).state("feed")).isEqualTo(ServiceState.FAILED);
@@ -251,8 +255,9 @@ class BandmasterAutoConfigurationTests {
 
 	@Test
 	void runsInAPhaseBelowTheWebServer() {
-		assertThat(BandmasterLifecycle.PHASE).isLessThan(
-				org.springframework.boot.web.server.context.WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE)
+		assertThat(BandmasterLifecycle.PHASE)
+			.isLessThan(
+					org.springframework.boot.web.server.context.WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE)
 			.isLessThan(SmartLifecycle.DEFAULT_PHASE);
 	}
 

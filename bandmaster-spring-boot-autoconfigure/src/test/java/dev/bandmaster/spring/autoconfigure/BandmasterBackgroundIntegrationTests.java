@@ -19,9 +19,9 @@ import dev.bandmaster.spring.BandService;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests of background mode through the real HTTP endpoints: the application serves requests at once, but its
- * readiness probe refuses traffic until every required service is up, although Spring Boot itself has published
- * that the application accepts traffic.
+ * Tests of background mode through the real HTTP endpoints: the application serves
+ * requests at once, but its readiness probe refuses traffic until every required service
+ * is up, although Spring Boot itself has published that the application accepts traffic.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "bandmaster.startup.mode=background", "management.endpoint.health.probes.enabled=true",
@@ -56,14 +56,15 @@ class BandmasterBackgroundIntegrationTests {
 			.jsonPath("$.details.state")
 			.isEqualTo("STARTING");
 		this.slow.open();
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> this.client.get()
-			.uri("/actuator/health/readiness")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("UP"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> this.client.get()
+				.uri("/actuator/health/readiness")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("UP"));
 		this.client.get()
 			.uri("/actuator/health/bandmaster/slow")
 			.exchange()

@@ -19,8 +19,8 @@ import dev.bandmaster.spring.BandServiceRegistration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests of the startups that fail: a required service that does not start, a graph that cannot be booted, and
- * every configuration error, each with its failure analysis.
+ * Tests of the startups that fail: a required service that does not start, a graph that
+ * cannot be booted, and every configuration error, each with its failure analysis.
  */
 class BandmasterFailureAnalysisTests {
 
@@ -38,8 +38,8 @@ class BandmasterFailureAnalysisTests {
 					"bandmaster.services.database.initial-backoff=1ms")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).hasRootCauseMessage(
-						"Connection refused: postgres://app:s3cret@db:5432/app");
+				assertThat(context.getStartupFailure())
+					.hasRootCauseMessage("Connection refused: postgres://app:s3cret@db:5432/app");
 				assertThat(this.journal.entries("attempt:database")).hasSize(3);
 				assertThat(this.journal.entries()).contains("start:pool", "stop:pool").doesNotContain("start:cache");
 				FailureAnalysis analysis = analyze(new ServiceStartFailureAnalyzer(), context);
@@ -140,12 +140,11 @@ class BandmasterFailureAnalysisTests {
 
 	@Test
 	void bandServiceThatIsNotAServiceNamesTheBean() {
-		this.runner.withUserConfiguration(NotAServiceConfiguration.class)
-			.run(configurationError((analysis) -> {
-				assertThat(analysis.getDescription()).startsWith("Bean 'notAService' of type java.lang.String")
-					.contains("does not implement dev.bandmaster.Service");
-				assertThat(analysis.getAction()).contains("BandServiceRegistration");
-			}));
+		this.runner.withUserConfiguration(NotAServiceConfiguration.class).run(configurationError((analysis) -> {
+			assertThat(analysis.getDescription()).startsWith("Bean 'notAService' of type java.lang.String")
+				.contains("does not implement dev.bandmaster.Service");
+			assertThat(analysis.getAction()).contains("BandServiceRegistration");
+		}));
 	}
 
 	@Test

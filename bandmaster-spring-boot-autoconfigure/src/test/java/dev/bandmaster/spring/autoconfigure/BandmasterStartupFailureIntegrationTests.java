@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Tests that a {@link SpringApplication} whose band services cannot boot fails to start with BandMaster's failure
- * analysis, found through {@code META-INF/spring.factories}, and leaves no service running.
+ * Tests that a {@link SpringApplication} whose band services cannot boot fails to start
+ * with BandMaster's failure analysis, found through {@code META-INF/spring.factories},
+ * and leaves no service running.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BandmasterStartupFailureIntegrationTests {

@@ -21,8 +21,8 @@ import dev.bandmaster.spring.BandService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests of a web application with the actuator, through its real HTTP endpoints. The band services are tuned in
- * {@code application-web.yml}.
+ * Tests of a web application with the actuator, through its real HTTP endpoints. The band
+ * services are tuned in {@code application-web.yml}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
@@ -154,7 +154,8 @@ class BandmasterWebIntegrationTests {
 	@Test
 	void retriesFromYamlAreHonoured() {
 		assertThat(this.journal.entries("attempt:cache")).hasSize(3);
-		// The three attempts of 'cache', 50 ms then 100 ms apart; loose upper bounds for a busy machine.
+		// The three attempts of 'cache', 50 ms then 100 ms apart; loose upper bounds for
+		// a busy machine.
 		List<Long> cache = this.journal.attemptTimes("cache");
 		assertThat(Duration.ofNanos(cache.get(1) - cache.get(0)).toMillis()).isBetween(45L, 1050L);
 		assertThat(Duration.ofNanos(cache.get(2) - cache.get(1)).toMillis()).isBetween(95L, 1100L);

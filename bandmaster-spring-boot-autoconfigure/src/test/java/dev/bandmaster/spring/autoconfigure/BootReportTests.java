@@ -24,10 +24,10 @@ class BootReportTests {
 					Duration.ofMillis(120), null),
 			new ServiceSnapshot("cache", true, List.of("database"), ServiceState.STARTED, 3, BOOT.plusMillis(123),
 					Duration.ofMillis(450), new IllegalStateException("not yet")),
-			new ServiceSnapshot("partner-feed", false, List.of(), ServiceState.FAILED, 2, BOOT,
-					Duration.ofMillis(40), new ConnectException("https://bot:hunter2@feed.example refused")),
-			new ServiceSnapshot("report", false, List.of("partner-feed", "cache"), ServiceState.STOPPED, 0, null,
-					null, null)));
+			new ServiceSnapshot("partner-feed", false, List.of(), ServiceState.FAILED, 2, BOOT, Duration.ofMillis(40),
+					new ConnectException("https://bot:hunter2@feed.example refused")),
+			new ServiceSnapshot("report", false, List.of("partner-feed", "cache"), ServiceState.STOPPED, 0, null, null,
+					null)));
 
 	@Test
 	void countsOffsetsFromTheEarliestStart() {

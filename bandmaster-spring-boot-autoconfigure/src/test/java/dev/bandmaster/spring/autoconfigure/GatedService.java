@@ -6,8 +6,8 @@ import dev.bandmaster.Dependencies;
 import dev.bandmaster.Service;
 
 /**
- * A service whose start waits until the test {@link #open() opens} it: to observe an application while a
- * background boot is still running.
+ * A service whose start waits until the test {@link #open() opens} it: to observe an
+ * application while a background boot is still running.
  */
 public class GatedService implements Service {
 

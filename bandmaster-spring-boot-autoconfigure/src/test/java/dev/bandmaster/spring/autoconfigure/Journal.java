@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the test services did, in order: {@code attempt:name}, {@code start:name} and {@code stop:name} entries,
- * and the {@link System#nanoTime()} of each start attempt of each service.
+ * What the test services did, in order: {@code attempt:name}, {@code start:name} and
+ * {@code stop:name} entries, and the {@link System#nanoTime()} of each start attempt of
+ * each service.
  */
 public class Journal {
 

@@ -6,8 +6,8 @@ import dev.bandmaster.Dependencies;
 import dev.bandmaster.Service;
 
 /**
- * A service that records its attempts, starts and stops in a {@link Journal}, and fails its first
- * {@code failures} start attempts with {@code message}.
+ * A service that records its attempts, starts and stops in a {@link Journal}, and fails
+ * its first {@code failures} start attempts with {@code message}.
  */
 public class RecordingService implements Service {
 

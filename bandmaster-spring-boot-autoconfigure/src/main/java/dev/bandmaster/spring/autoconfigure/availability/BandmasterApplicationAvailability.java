@@ -11,14 +11,16 @@ import dev.bandmaster.Maestro;
 import dev.bandmaster.ServiceState;
 
 /**
- * An {@link ApplicationAvailabilityBean} whose readiness is {@link ReadinessState#REFUSING_TRAFFIC} whenever a
- * required band service is not running, whatever readiness was last published.
+ * An {@link ApplicationAvailabilityBean} whose readiness is
+ * {@link ReadinessState#REFUSING_TRAFFIC} whenever a required band service is not
+ * running, whatever readiness was last published.
  * <p>
- * Spring Boot publishes {@link ReadinessState#ACCEPTING_TRAFFIC} once the application is ready; when the band
- * services boot in the background they may not be up by then, so publishing {@code REFUSING_TRAFFIC} once would
- * not be enough. Reading the services' state at each query keeps readiness (and so
- * {@code /actuator/health/readiness}) refusing until every required service is up, and again if one of them
- * stops or fails. Every other state, and readiness once the services are up, is the one last published.
+ * Spring Boot publishes {@link ReadinessState#ACCEPTING_TRAFFIC} once the application is
+ * ready; when the band services boot in the background they may not be up by then, so
+ * publishing {@code REFUSING_TRAFFIC} once would not be enough. Reading the services'
+ * state at each query keeps readiness (and so {@code /actuator/health/readiness})
+ * refusing until every required service is up, and again if one of them stops or fails.
+ * Every other state, and readiness once the services are up, is the one last published.
  * <p>
  * Thread-safe.
  */
@@ -28,8 +30,8 @@ public class BandmasterApplicationAvailability extends ApplicationAvailabilityBe
 
 	/**
 	 * Creates an availability.
-	 * @param maestro the maestro whose required services gate readiness, looked up at each query since this bean
-	 * is created early, as an application listener
+	 * @param maestro the maestro whose required services gate readiness, looked up at
+	 * each query since this bean is created early, as an application listener
 	 */
 	public BandmasterApplicationAvailability(ObjectProvider<Maestro> maestro) {
 		this.maestro = maestro;

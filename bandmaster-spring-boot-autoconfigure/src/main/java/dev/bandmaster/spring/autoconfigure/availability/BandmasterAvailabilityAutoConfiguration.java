@@ -13,8 +13,9 @@ import dev.bandmaster.Maestro;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of the {@link BandmasterApplicationAvailability}, in place of
- * Spring Boot's own application availability, which it extends.
+ * {@link EnableAutoConfiguration Auto-configuration} of the
+ * {@link BandmasterApplicationAvailability}, in place of Spring Boot's own application
+ * availability, which it extends.
  */
 @AutoConfiguration(after = BandmasterAutoConfiguration.class, before = ApplicationAvailabilityAutoConfiguration.class)
 @ConditionalOnBean(Maestro.class)

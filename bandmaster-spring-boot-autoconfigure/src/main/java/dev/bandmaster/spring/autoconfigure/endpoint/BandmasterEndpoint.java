@@ -16,9 +16,10 @@ import dev.bandmaster.spring.autoconfigure.BootTimeline;
 import dev.bandmaster.spring.autoconfigure.ServiceError;
 
 /**
- * The {@code bandmaster} endpoint: every band service with its state and the latest boot's timeline
- * ({@code GET /actuator/bandmaster}), and the boot drawn as Mermaid diagrams, the dependency graph
- * ({@code GET /actuator/bandmaster/graph}) and the boot's timeline ({@code GET /actuator/bandmaster/timeline}).
+ * The {@code bandmaster} endpoint: every band service with its state and the latest
+ * boot's timeline ({@code GET /actuator/bandmaster}), and the boot drawn as Mermaid
+ * diagrams, the dependency graph ({@code GET /actuator/bandmaster/graph}) and the boot's
+ * timeline ({@code GET /actuator/bandmaster/timeline}).
  * <p>
  * Thread-safe: every read takes a fresh snapshot of the services.
  */
@@ -47,7 +48,8 @@ public class BandmasterEndpoint {
 
 	/**
 	 * Draws the services as a Mermaid diagram.
-	 * @param diagram {@code graph} for the dependency graph, {@code timeline} for the boot's timeline
+	 * @param diagram {@code graph} for the dependency graph, {@code timeline} for the
+	 * boot's timeline
 	 * @return the diagram's Mermaid text, or {@code null} (not found) for another name
 	 */
 	@ReadOperation(produces = "text/plain")
@@ -77,11 +79,12 @@ public class BandmasterEndpoint {
 	 * @param required whether it is required
 	 * @param dependsOn the names of its direct dependencies
 	 * @param attempts how many start attempts its latest start made
-	 * @param startOffsetMillis when its latest start began, in milliseconds from the beginning of the boot, or
-	 * {@code null} if it was never tried
-	 * @param startDurationMillis how long its latest start took, in milliseconds, or {@code null} while it starts
-	 * or if it was never tried
-	 * @param error its latest start error with the passwords of URLs masked, or {@code null}
+	 * @param startOffsetMillis when its latest start began, in milliseconds from the
+	 * beginning of the boot, or {@code null} if it was never tried
+	 * @param startDurationMillis how long its latest start took, in milliseconds, or
+	 * {@code null} while it starts or if it was never tried
+	 * @param error its latest start error with the passwords of URLs masked, or
+	 * {@code null}
 	 */
 	public record ServiceDescriptor(String name, ServiceState state, boolean required, List<String> dependsOn,
 			int attempts, @Nullable Long startOffsetMillis, @Nullable Long startDurationMillis,

@@ -13,8 +13,9 @@ import dev.bandmaster.Maestro;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of the {@link BandmasterEndpoint}, when the actuator is
- * present and the endpoint is available (exposed with {@code management.endpoints.web.exposure.include}).
+ * {@link EnableAutoConfiguration Auto-configuration} of the {@link BandmasterEndpoint},
+ * when the actuator is present and the endpoint is available (exposed with
+ * {@code management.endpoints.web.exposure.include}).
  */
 @AutoConfiguration(after = BandmasterAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })

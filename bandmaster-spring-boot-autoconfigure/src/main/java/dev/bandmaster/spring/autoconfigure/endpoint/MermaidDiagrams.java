@@ -8,8 +8,8 @@ import java.util.Map;
 import dev.bandmaster.spring.autoconfigure.BootTimeline;
 
 /**
- * Draws a boot as Mermaid diagrams: the dependency graph as a flowchart, and the boot itself as a Gantt chart.
- * Stateless.
+ * Draws a boot as Mermaid diagrams: the dependency graph as a flowchart, and the boot
+ * itself as a Gantt chart. Stateless.
  */
 final class MermaidDiagrams {
 
@@ -17,8 +17,8 @@ final class MermaidDiagrams {
 	}
 
 	/**
-	 * Draws the dependency graph, top down: each dependency above the services that depend on it, each service
-	 * coloured by its state.
+	 * Draws the dependency graph, top down: each dependency above the services that
+	 * depend on it, each service coloured by its state.
 	 * @param timeline the boot
 	 * @return a {@code graph TD} diagram
 	 */
@@ -31,8 +31,13 @@ final class MermaidDiagrams {
 		StringBuilder diagram = new StringBuilder("graph TD\n");
 		for (BootTimeline.Entry entry : entries) {
 			String label = entry.required() ? entry.name() : entry.name() + " (optional)";
-			diagram.append("    ").append(ids.get(entry.name())).append("[\"").append(escape(label)).append("\"]:::")
-				.append(styleClass(entry)).append('\n');
+			diagram.append("    ")
+				.append(ids.get(entry.name()))
+				.append("[\"")
+				.append(escape(label))
+				.append("\"]:::")
+				.append(styleClass(entry))
+				.append('\n');
 		}
 		for (BootTimeline.Entry entry : entries) {
 			for (String dependency : entry.dependsOn()) {
@@ -49,8 +54,8 @@ final class MermaidDiagrams {
 	}
 
 	/**
-	 * Draws the boot: one bar per service that was tried, from its start offset for its duration, in
-	 * milliseconds from the beginning of the boot.
+	 * Draws the boot: one bar per service that was tried, from its start offset for its
+	 * duration, in milliseconds from the beginning of the boot.
 	 * @param timeline the boot
 	 * @return a {@code gantt} diagram
 	 */
@@ -67,10 +72,17 @@ final class MermaidDiagrams {
 			}
 			long start = offset.toMillis();
 			Duration duration = entry.duration();
-			// A bar needs a width to be seen: a start quicker than a millisecond is drawn as one.
+			// A bar needs a width to be seen: a start quicker than a millisecond is drawn
+			// as one.
 			long end = start + Math.max(1, (duration != null) ? duration.toMillis() : 1);
-			diagram.append("    ").append(entry.name().replaceAll("[:;#]", "_")).append(" : ")
-				.append(taskStatus(entry)).append(start).append(", ").append(end).append('\n');
+			diagram.append("    ")
+				.append(entry.name().replaceAll("[:;#]", "_"))
+				.append(" : ")
+				.append(taskStatus(entry))
+				.append(start)
+				.append(", ")
+				.append(end)
+				.append('\n');
 		}
 		return diagram.toString();
 	}

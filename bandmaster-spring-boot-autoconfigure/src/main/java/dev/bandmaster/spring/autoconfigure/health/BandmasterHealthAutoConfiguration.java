@@ -13,8 +13,9 @@ import dev.bandmaster.Maestro;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of the {@link BandmasterHealthContributor}, when Spring
- * Boot's health support is present; switched off with {@code management.health.bandmaster.enabled=false}.
+ * {@link EnableAutoConfiguration Auto-configuration} of the
+ * {@link BandmasterHealthContributor}, when Spring Boot's health support is present;
+ * switched off with {@code management.health.bandmaster.enabled=false}.
  */
 @AutoConfiguration(after = BandmasterAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })

@@ -10,14 +10,16 @@ import org.springframework.boot.health.contributor.HealthContributor;
 import dev.bandmaster.Maestro;
 
 /**
- * The {@code bandmaster} health contributor: one component per band service, named after it, read live from the
- * {@link Maestro} so that services registered when the context starts appear without further wiring.
+ * The {@code bandmaster} health contributor: one component per band service, named after
+ * it, read live from the {@link Maestro} so that services registered when the context
+ * starts appear without further wiring.
  * <p>
- * A started service is {@code UP}; a required service that is not running is {@code DOWN}; an optional one that
- * is not running is {@code UNKNOWN}, which the default status order ranks below {@code UP}, so that it shows its
- * failure in its own component without taking the application's overall status down. Details: {@code state},
- * {@code required}, {@code attempts}, {@code dependsOn}, and the last {@code error} with the passwords of URLs
- * masked.
+ * A started service is {@code UP}; a required service that is not running is
+ * {@code DOWN}; an optional one that is not running is {@code UNKNOWN}, which the default
+ * status order ranks below {@code UP}, so that it shows its failure in its own component
+ * without taking the application's overall status down. Details: {@code state},
+ * {@code required}, {@code attempts}, {@code dependsOn}, and the last {@code error} with
+ * the passwords of URLs masked.
  * <p>
  * Thread-safe.
  */

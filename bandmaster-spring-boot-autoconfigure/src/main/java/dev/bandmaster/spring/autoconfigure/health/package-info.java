@@ -1,5 +1,6 @@
 /**
- * Auto-configuration of BandMaster's health contributor: {@code bandmaster}, with one component per band service.
+ * Auto-configuration of BandMaster's health contributor: {@code bandmaster}, with one
+ * component per band service.
  */
 @NullMarked
 package dev.bandmaster.spring.autoconfigure.health;

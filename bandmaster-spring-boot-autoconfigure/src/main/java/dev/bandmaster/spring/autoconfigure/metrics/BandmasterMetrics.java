@@ -16,13 +16,14 @@ import dev.bandmaster.ServiceState;
 /**
  * Records the band services' metrics as they boot and stop:
  * <ul>
- * <li>timer {@code bandmaster.service.start}, tags {@code service} and {@code outcome} ({@code success} or
- * {@code failure}): from a start's first attempt to its success or final failure;</li>
- * <li>counter {@code bandmaster.service.retries}, tag {@code service}: start attempts that failed and were
- * retried;</li>
+ * <li>timer {@code bandmaster.service.start}, tags {@code service} and {@code outcome}
+ * ({@code success} or {@code failure}): from a start's first attempt to its success or
+ * final failure;</li>
+ * <li>counter {@code bandmaster.service.retries}, tag {@code service}: start attempts
+ * that failed and were retried;</li>
  * <li>timer {@code bandmaster.service.stop}, tag {@code service}: successful stops;</li>
- * <li>gauge {@code bandmaster.service.state}, tag {@code service}: the service's state as a number, see
- * {@link #stateValue(ServiceState)}.</li>
+ * <li>gauge {@code bandmaster.service.state}, tag {@code service}: the service's state as
+ * a number, see {@link #stateValue(ServiceState)}.</li>
  * </ul>
  * Thread-safe: Micrometer's registry is.
  */
@@ -80,7 +81,8 @@ public class BandmasterMetrics implements MaestroListener {
 		String name = failure.serviceName();
 		gauge(name);
 		ServiceSnapshot snapshot = this.maestro.snapshot(name);
-		// A service skipped because a dependency is unavailable was never tried: there is nothing to time.
+		// A service skipped because a dependency is unavailable was never tried: there is
+		// nothing to time.
 		if (failure.attempts() > 0 && snapshot != null && snapshot.startDuration() != null) {
 			startTimer(name, "failure").record(snapshot.startDuration());
 		}

@@ -13,13 +13,13 @@ import dev.bandmaster.Maestro;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of {@link BandmasterMetrics}, when the application has a
- * Micrometer {@link MeterRegistry}.
+ * {@link EnableAutoConfiguration Auto-configuration} of {@link BandmasterMetrics}, when
+ * the application has a Micrometer {@link MeterRegistry}.
  */
-@AutoConfiguration(after = BandmasterAutoConfiguration.class,
-		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@AutoConfiguration(after = BandmasterAutoConfiguration.class, afterName = {
+		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ Maestro.class, MeterRegistry.class })
 public final class BandmasterMetricsAutoConfiguration {

@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link BandmasterAvailabilityAutoConfiguration} and {@link BandmasterApplicationAvailability}, in
- * background mode.
+ * Tests for {@link BandmasterAvailabilityAutoConfiguration} and
+ * {@link BandmasterApplicationAvailability}, in background mode.
  */
 class BandmasterApplicationAvailabilityTests {
 

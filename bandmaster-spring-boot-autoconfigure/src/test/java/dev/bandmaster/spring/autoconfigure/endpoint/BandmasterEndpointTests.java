@@ -26,16 +26,18 @@ class BandmasterEndpointTests {
 
 	@BeforeEach
 	void bootServices() {
-		this.maestro.addService(ServiceDefinition.builder("database", new RecordingService("database", this.journal))
-			.build());
+		this.maestro
+			.addService(ServiceDefinition.builder("database", new RecordingService("database", this.journal)).build());
 		this.maestro.addService(ServiceDefinition.builder("cache", new RecordingService("cache", this.journal))
 			.dependsOn("database")
 			.build());
-		this.maestro.addService(ServiceDefinition
-			.builder("partner-feed",
-					RecordingService.failingForever("partner-feed", this.journal, "GET https://bot:hunter2@feed/x"))
-			.required(false)
-			.build());
+		this.maestro.addService(
+				ServiceDefinition
+					.builder("partner-feed",
+							RecordingService.failingForever("partner-feed", this.journal,
+									"GET https://bot:hunter2@feed/x"))
+					.required(false)
+					.build());
 		this.maestro.addService(ServiceDefinition.builder("report", new RecordingService("report", this.journal))
 			.dependsOn("partner-feed")
 			.required(false)

@@ -33,17 +33,19 @@ class BandmasterHealthContributorTests {
 
 	@BeforeEach
 	void bootServices() {
-		this.maestro.addService(ServiceDefinition.builder("database", new RecordingService("database", this.journal))
-			.build());
-		this.maestro.addService(ServiceDefinition
-			.builder("cache",
-					RecordingService.failingForever("cache", this.journal, "Cannot reach redis://app:s3cret@cache:6379"))
-			.dependsOn("database")
-			.build());
-		this.maestro.addService(ServiceDefinition
-			.builder("feed", RecordingService.failingForever("feed", this.journal, "partner down"))
-			.required(false)
-			.build());
+		this.maestro
+			.addService(ServiceDefinition.builder("database", new RecordingService("database", this.journal)).build());
+		this.maestro.addService(
+				ServiceDefinition
+					.builder("cache",
+							RecordingService.failingForever("cache", this.journal,
+									"Cannot reach redis://app:s3cret@cache:6379"))
+					.dependsOn("database")
+					.build());
+		this.maestro.addService(
+				ServiceDefinition.builder("feed", RecordingService.failingForever("feed", this.journal, "partner down"))
+					.required(false)
+					.build());
 		this.maestro.startAll();
 	}
 

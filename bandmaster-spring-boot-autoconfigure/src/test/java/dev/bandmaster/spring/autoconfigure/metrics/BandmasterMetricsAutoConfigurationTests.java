@@ -33,24 +33,24 @@ class BandmasterMetricsAutoConfigurationTests {
 	@Test
 	void recordsStartsRetriesStatesAndStops() {
 		this.runner.withBean(MeterRegistry.class, () -> this.registry).run((context) -> {
-				assertThat(context).hasSingleBean(BandmasterMetrics.class);
-				assertThat(this.registry.get("bandmaster.service.start")
-					.tags("service", "database", "outcome", "success")
-					.timer()
-					.count()).isEqualTo(1);
-				assertThat(this.registry.get("bandmaster.service.start")
-					.tags("service", "feed", "outcome", "failure")
-					.timer()
-					.count()).isEqualTo(1);
-				assertThat(this.registry.get("bandmaster.service.retries").tag("service", "flaky").counter().count())
-					.isEqualTo(2);
-				assertThat(state("database")).isEqualTo(2);
-				assertThat(state("feed")).isEqualTo(-1);
-				context.close();
-				assertThat(this.registry.get("bandmaster.service.stop").tag("service", "database").timer().count())
-					.isEqualTo(1);
-				assertThat(state("database")).isZero();
-			});
+			assertThat(context).hasSingleBean(BandmasterMetrics.class);
+			assertThat(this.registry.get("bandmaster.service.start")
+				.tags("service", "database", "outcome", "success")
+				.timer()
+				.count()).isEqualTo(1);
+			assertThat(this.registry.get("bandmaster.service.start")
+				.tags("service", "feed", "outcome", "failure")
+				.timer()
+				.count()).isEqualTo(1);
+			assertThat(this.registry.get("bandmaster.service.retries").tag("service", "flaky").counter().count())
+				.isEqualTo(2);
+			assertThat(state("database")).isEqualTo(2);
+			assertThat(state("feed")).isEqualTo(-1);
+			context.close();
+			assertThat(this.registry.get("bandmaster.service.stop").tag("service", "database").timer().count())
+				.isEqualTo(1);
+			assertThat(state("database")).isZero();
+		});
 	}
 
 	@Test

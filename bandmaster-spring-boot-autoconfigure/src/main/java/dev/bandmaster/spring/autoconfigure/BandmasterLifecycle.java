@@ -13,6 +13,7 @@ import org.springframework.context.SmartLifecycle;
 import dev.bandmaster.BandmasterException;
 import dev.bandmaster.Maestro;
 import dev.bandmaster.MaestroListener;
+import dev.bandmaster.ServiceSnapshot;
 import dev.bandmaster.spring.BandmasterConfigurationException;
 import dev.bandmaster.spring.BandmasterStartupException;
 import dev.bandmaster.spring.BootCompletedEvent;
@@ -124,8 +125,10 @@ public final class BandmasterLifecycle implements SmartLifecycle {
 		long began = System.nanoTime();
 		List<BandmasterException> failures = this.maestro.startAll(this.properties.getStartup().getTimeout());
 		Duration took = Duration.ofNanos(System.nanoTime() - began);
-		if (logger.isInfoEnabled()) {
-			logger.info(BootReport.render(BootTimeline.of(this.maestro.services()), took));
+		List<ServiceSnapshot> services = this.maestro.services();
+		// An application without band services gets no report: it would only be noise.
+		if (!services.isEmpty() && logger.isInfoEnabled()) {
+			logger.info(BootReport.render(BootTimeline.of(services), took));
 		}
 		this.publisher.publishEvent(new BootCompletedEvent(this.maestro, took, failures));
 		return failures;

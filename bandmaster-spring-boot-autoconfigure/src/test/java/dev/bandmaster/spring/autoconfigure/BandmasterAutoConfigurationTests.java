@@ -75,6 +75,23 @@ class BandmasterAutoConfigurationTests {
 	}
 
 	@Test
+	void resolvesPlaceholdersInAttributes() {
+		this.runner.withUserConfiguration(ChainConfiguration.class, PlaceholderConfiguration.class)
+			.withPropertyValues("app.search.name=search", "app.search.backoff=150ms", "app.search.after=cache")
+			.run((context) -> {
+				List<ServiceDefinition> definitions = new BandServiceCollector(context.getBeanFactory(),
+						context.getBean(BandmasterProperties.class))
+					.collect();
+				ServiceDefinition search = definitions.stream()
+					.filter((definition) -> definition.name().equals("search"))
+					.findFirst()
+					.orElseThrow();
+				assertThat(search.dependencies()).containsExactly("cache");
+				assertThat(search.retryPolicy().initialBackoff()).isEqualTo(Duration.ofMillis(150));
+			});
+	}
+
+	@Test
 	void infersDependenciesFromInjection() {
 		this.runner.withUserConfiguration(InjectionConfiguration.class).run((context) -> {
 			Maestro maestro = context.getBean(Maestro.class);
@@ -354,6 +371,18 @@ class BandmasterAutoConfigurationTests {
 			return BandServiceRegistration.builder("search", new RecordingService("search", journal))
 				.dependsOn("cache")
 				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class PlaceholderConfiguration {
+
+		@Bean
+		@BandService(name = "${app.search.name}", dependsOn = "${app.search.after}",
+				initialBackoff = "${app.search.backoff}")
+		RecordingService searchService(Journal journal) {
+			return new RecordingService("search", journal);
 		}
 
 	}

@@ -59,7 +59,7 @@ public @interface BandService {
 	String[] dependsOn() default {};
 
 	/**
-	 * How many times a failed start is tried again.
+	 * How many times a failed start, or stop, is tried again.
 	 * @return zero or more, or {@link #DEFAULT_RETRIES} for
 	 * {@code bandmaster.defaults.retries}
 	 */

@@ -37,8 +37,8 @@ import dev.bandmaster.Service;
  * @param service the service
  * @param required whether the application needs it
  * @param dependsOn the names of the services it depends on
- * @param retries how many times a failed start is tried again, or {@code null} for the
- * configured default
+ * @param retries how many times a failed start or stop is tried again, or {@code null}
+ * for the configured default
  * @param initialBackoff the wait before the first retry, or {@code null} for the
  * configured default
  * @param multiplier by how much each wait grows, or {@code null} for the configured
@@ -141,7 +141,7 @@ public record BandServiceRegistration(String name, Service service, boolean requ
 		}
 
 		/**
-		 * Sets how many times a failed start is tried again.
+		 * Sets how many times a failed start or stop is tried again.
 		 * @param retries zero or more, or {@code null} for the configured default
 		 * @return this builder
 		 */

@@ -1,8 +1,5 @@
 package dev.bandmaster.spring.autoconfigure;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,7 +28,7 @@ public final class BandmasterAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	Maestro bandmaster() {
-		return Maestro.builder().build();
+		return new Maestro();
 	}
 
 	@Bean
@@ -39,12 +36,7 @@ public final class BandmasterAutoConfiguration {
 	BandmasterLifecycle bandmasterLifecycle(Maestro maestro, BandmasterProperties properties,
 			ConfigurableListableBeanFactory beanFactory, ApplicationEventPublisher publisher,
 			ObjectProvider<MaestroListener> listeners) {
-		List<MaestroListener> all = new ArrayList<>();
-		all.add(new EventPublishingMaestroListener(maestro, publisher));
-		all.add(new StartupStepMaestroListener(beanFactory.getApplicationStartup()));
-		listeners.orderedStream().forEach(all::add);
-		return new BandmasterLifecycle(maestro, new BandServiceCollector(beanFactory, properties), properties,
-				publisher, all);
+		return new BandmasterLifecycle(maestro, beanFactory, properties, publisher, listeners.orderedStream().toList());
 	}
 
 }

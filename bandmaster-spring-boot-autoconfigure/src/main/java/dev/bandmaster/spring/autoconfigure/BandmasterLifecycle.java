@@ -7,6 +7,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
@@ -65,12 +66,25 @@ public final class BandmasterLifecycle implements SmartLifecycle {
 	/** Guarded by {@link #monitor}. */
 	private @Nullable Thread backgroundBoot;
 
-	BandmasterLifecycle(Maestro maestro, BandServiceCollector collector, BandmasterProperties properties,
-			ApplicationEventPublisher publisher, List<MaestroListener> listeners) {
+	/**
+	 * Creates a lifecycle and attaches its listeners to the maestro: one that publishes
+	 * the {@link dev.bandmaster.spring.BandmasterEvent events} in the application
+	 * context, one that records each start as a step of the bean factory's
+	 * {@link org.springframework.core.metrics.ApplicationStartup}, then the given ones.
+	 * @param maestro the maestro that runs the band services
+	 * @param beanFactory the bean factory the band services are found in
+	 * @param properties the configuration
+	 * @param publisher where the events are published
+	 * @param listeners other listeners of the maestro, such as metrics
+	 */
+	public BandmasterLifecycle(Maestro maestro, ConfigurableListableBeanFactory beanFactory,
+			BandmasterProperties properties, ApplicationEventPublisher publisher, List<MaestroListener> listeners) {
 		this.maestro = maestro;
-		this.collector = collector;
+		this.collector = new BandServiceCollector(beanFactory, properties);
 		this.properties = properties;
 		this.publisher = publisher;
+		maestro.addListener(new EventPublishingMaestroListener(maestro, publisher));
+		maestro.addListener(new StartupStepMaestroListener(beanFactory.getApplicationStartup()));
 		listeners.forEach(maestro::addListener);
 	}
 

@@ -6,10 +6,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.metrics.buffering.StartupTimeline;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -254,6 +256,13 @@ class BandmasterAutoConfigurationTests {
 	}
 
 	@Test
+	void backsOffWhenTheApplicationDefinesItsOwnLifecycle() {
+		this.runner.withUserConfiguration(ChainConfiguration.class, CustomLifecycleConfiguration.class)
+			.run((context) -> assertThat(context).getBean(BandmasterLifecycle.class)
+				.isSameAs(context.getBean("customLifecycle")));
+	}
+
+	@Test
 	void recordsEachStartAsAnApplicationStartupStep() {
 		BufferingApplicationStartup startup = new BufferingApplicationStartup(1000);
 		this.runner.withInitializer((context) -> context.setApplicationStartup(startup))
@@ -469,6 +478,17 @@ class BandmasterAutoConfigurationTests {
 				}
 
 			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomLifecycleConfiguration {
+
+		@Bean
+		BandmasterLifecycle customLifecycle(Maestro maestro, ConfigurableListableBeanFactory beanFactory,
+				BandmasterProperties properties, ApplicationEventPublisher publisher) {
+			return new BandmasterLifecycle(maestro, beanFactory, properties, publisher, List.of());
 		}
 
 	}

@@ -24,6 +24,14 @@ class BandmasterEndpointAutoConfigurationTests {
 	}
 
 	@Test
+	void backsOffWhenTheApplicationDefinesItsOwn() {
+		this.runner.withPropertyValues("management.endpoints.web.exposure.include=bandmaster")
+			.withBean("customEndpoint", BandmasterEndpoint.class)
+			.run((context) -> assertThat(context).getBean(BandmasterEndpoint.class)
+				.isSameAs(context.getBean("customEndpoint")));
+	}
+
+	@Test
 	void backsOffWhenNotExposed() {
 		this.runner.run((context) -> assertThat(context).doesNotHaveBean(BandmasterEndpoint.class));
 	}

@@ -59,6 +59,14 @@ class BandmasterMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void backsOffWhenTheApplicationDefinesItsOwn() {
+		this.runner.withBean(MeterRegistry.class, () -> this.registry)
+			.withBean("customMetrics", BandmasterMetrics.class)
+			.run((context) -> assertThat(context).getBean(BandmasterMetrics.class)
+				.isSameAs(context.getBean("customMetrics")));
+	}
+
+	@Test
 	void backsOffWithoutMicrometer() {
 		this.runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(BandmasterMetrics.class));

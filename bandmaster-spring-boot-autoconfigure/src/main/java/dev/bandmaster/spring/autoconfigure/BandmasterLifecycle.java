@@ -2,12 +2,14 @@ package dev.bandmaster.spring.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
@@ -130,8 +132,15 @@ public final class BandmasterLifecycle implements SmartLifecycle {
 	private void bootInBackground() {
 		List<BandmasterException> failures = boot();
 		if (anyRequired(failures)) {
-			logger.error("Required band services did not start; the application stays not ready: "
-					+ ServiceError.mask(new BandmasterStartupException(failures).getMessage()));
+			// The same analysis as a blocking boot's failure report, since no such report
+			// is
+			// printed for an application that keeps running.
+			FailureAnalysis analysis = new ServiceStartFailureAnalyzer()
+				.analyze(new BandmasterStartupException(failures));
+			if (analysis != null) {
+				logger.error("Required band services did not start; the application stays not ready.\n\n"
+						+ analysis.getDescription() + "\n\nAction:\n\n" + analysis.getAction());
+			}
 		}
 	}
 
@@ -182,7 +191,9 @@ public final class BandmasterLifecycle implements SmartLifecycle {
 	private void stopServices() {
 		List<BandmasterException> failures = this.maestro.stopAll(this.properties.getShutdown().getTimeout());
 		if (!failures.isEmpty() && logger.isWarnEnabled()) {
-			logger.warn(failures.size() + " band service(s) did not stop: " + ServiceError.mask(failures.toString()));
+			logger.warn(ServiceError.mask(failures.stream()
+				.map(BandmasterException::getMessage)
+				.collect(Collectors.joining("; ", "Band services did not stop: ", ""))));
 		}
 	}
 

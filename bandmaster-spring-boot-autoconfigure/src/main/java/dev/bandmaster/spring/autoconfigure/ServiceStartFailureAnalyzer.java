@@ -43,12 +43,11 @@ class ServiceStartFailureAnalyzer extends AbstractFailureAnalyzer<BandmasterStar
 				.append(summary(failure))
 				.append('\n');
 		}
-		description.append("\nEvery service that had started was stopped.");
 		String action = "Check that what service '" + name + "' connects to is reachable and correctly configured. "
 				+ "To give it more time, raise bandmaster.services." + name + ".retries, initial-backoff or "
 				+ "start-timeout, or bandmaster.startup.timeout. If the application can run without it, set "
 				+ "bandmaster.services." + name + ".required=false.";
-		return new FailureAnalysis(description.toString(), action, cause);
+		return new FailureAnalysis(description.toString().stripTrailing(), action, cause);
 	}
 
 	/**

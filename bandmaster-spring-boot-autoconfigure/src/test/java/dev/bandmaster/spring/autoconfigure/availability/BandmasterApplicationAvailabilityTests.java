@@ -3,6 +3,7 @@ package dev.bandmaster.spring.autoconfigure.availability;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
@@ -12,6 +13,8 @@ import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  * Tests for {@link BandmasterAvailabilityAutoConfiguration} and
  * {@link BandmasterApplicationAvailability}, in background mode.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class BandmasterApplicationAvailabilityTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -54,11 +58,14 @@ class BandmasterApplicationAvailabilityTests {
 	}
 
 	@Test
-	void keepsRefusingTrafficWhenARequiredServiceFails() {
+	void keepsRefusingTrafficWhenARequiredServiceFails(CapturedOutput output) {
 		this.runner.withUserConfiguration(FailingConfiguration.class).run((context) -> {
 			assertThat(context).hasNotFailed();
-			Maestro maestro = context.getBean(Maestro.class);
-			await().atMost(Duration.ofSeconds(10)).until(() -> maestro.state("database") == ServiceState.FAILED);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> output.getOut().contains("Required band services did not start"));
+			assertThat(output).contains("BandMaster could not start the required service 'database'")
+				.contains("bandmaster.services.database.required=false");
+			assertThat(context.getBean(Maestro.class).state("database")).isEqualTo(ServiceState.FAILED);
 			AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
 			assertThat(context.getBean(ApplicationAvailability.class).getReadinessState())
 				.isEqualTo(ReadinessState.REFUSING_TRAFFIC);

@@ -131,6 +131,11 @@ public final class BandmasterLifecycle implements SmartLifecycle {
 
 	private void bootInBackground() {
 		List<BandmasterException> failures = boot();
+		if (Thread.currentThread().isInterrupted()) {
+			// The context is closing: what did not start was cancelled, not broken.
+			logger.info("Band services boot interrupted by the application's shutdown");
+			return;
+		}
 		if (anyRequired(failures)) {
 			// The same analysis as a blocking boot's failure report, since no such report
 			// is

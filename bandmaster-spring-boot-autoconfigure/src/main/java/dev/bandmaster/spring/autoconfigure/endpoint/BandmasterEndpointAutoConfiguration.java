@@ -20,11 +20,13 @@ import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
 @AutoConfiguration(after = BandmasterAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBean(Maestro.class)
-@ConditionalOnAvailableEndpoint(BandmasterEndpoint.class)
 public final class BandmasterEndpointAutoConfiguration {
 
+	// The availability condition is on the method, not the class: its condition class is
+	// only loaded once the class-level conditions found the actuator.
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnAvailableEndpoint
 	BandmasterEndpoint bandmasterEndpoint(Maestro maestro) {
 		return new BandmasterEndpoint(maestro);
 	}

@@ -20,10 +20,12 @@ import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
 @AutoConfiguration(after = BandmasterAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(Maestro.class)
-@ConditionalOnEnabledHealthIndicator("bandmaster")
 public final class BandmasterHealthAutoConfiguration {
 
+	// The enablement condition is on the method, not the class: its condition class is
+	// only loaded once the class-level conditions found the health support.
 	@Bean
+	@ConditionalOnEnabledHealthIndicator("bandmaster")
 	@ConditionalOnMissingBean(name = { "bandmasterHealthIndicator", "bandmasterHealthContributor" })
 	BandmasterHealthContributor bandmasterHealthContributor(Maestro maestro) {
 		return new BandmasterHealthContributor(maestro);

@@ -3,6 +3,7 @@ package dev.bandmaster.spring.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +19,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
+import dev.bandmaster.Dependencies;
 import dev.bandmaster.Maestro;
 import dev.bandmaster.MaestroListener;
 import dev.bandmaster.RetryPolicy;
+import dev.bandmaster.Service;
 import dev.bandmaster.ServiceDefinition;
 import dev.bandmaster.ServiceSnapshot;
 import dev.bandmaster.ServiceState;
@@ -32,6 +35,7 @@ import dev.bandmaster.spring.ServiceRetryEvent;
 import dev.bandmaster.spring.ServiceStartFailedEvent;
 import dev.bandmaster.spring.ServiceStartedEvent;
 import dev.bandmaster.spring.ServiceStartingEvent;
+import dev.bandmaster.spring.ServiceStopFailedEvent;
 import dev.bandmaster.spring.ServiceStoppedEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -164,6 +168,42 @@ class BandmasterAutoConfigurationTests {
 						RetryPolicy.DEFAULT_MULTIPLIER, Duration.ofSeconds(1), 0));
 				assertThat(policy(definitions, "configured").retries()).isEqualTo(7);
 				assertThat(policy(definitions, "configured").initialBackoff()).isEqualTo(Duration.ofMillis(20));
+			});
+	}
+
+	@Test
+	void appliesEveryPerServiceKey() {
+		this.runner.withUserConfiguration(TuningConfiguration.class)
+			.withPropertyValues("bandmaster.services.configured.multiplier=1.5",
+					"bandmaster.services.configured.max-backoff=2s", "bandmaster.services.configured.jitter=0.25",
+					"bandmaster.services.configured.start-timeout=5s", "bandmaster.services.configured.stop-timeout=3s")
+			.run((context) -> {
+				ServiceDefinition configured = new BandServiceCollector(context.getBeanFactory(),
+						context.getBean(BandmasterProperties.class))
+					.collect()
+					.stream()
+					.filter((definition) -> definition.name().equals("configured"))
+					.findFirst()
+					.orElseThrow();
+				assertThat(configured.retryPolicy())
+					.isEqualTo(new RetryPolicy(4, Duration.ofMillis(20), 1.5, Duration.ofSeconds(2), 0.25));
+				assertThat(configured.startTimeout()).isEqualTo(Duration.ofSeconds(5));
+				assertThat(configured.stopTimeout()).isEqualTo(Duration.ofSeconds(3));
+			});
+	}
+
+	@Test
+	void shutdownTimeoutBoundsTheStop() {
+		this.runner.withUserConfiguration(HangingStopConfiguration.class, EventsConfiguration.class)
+			.withPropertyValues("bandmaster.shutdown.timeout=200ms")
+			.run((context) -> {
+				List<BandmasterEvent> events = context.getBean(EventsConfiguration.class).events;
+				long began = System.nanoTime();
+				context.close();
+				assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(5));
+				assertThat(events).filteredOn(ServiceStopFailedEvent.class::isInstance)
+					.singleElement()
+					.satisfies((event) -> assertThat(event.getServiceName()).isEqualTo("hanging"));
 			});
 	}
 
@@ -434,6 +474,28 @@ class BandmasterAutoConfigurationTests {
 		@BandService
 		RecordingService flaky(Journal journal) {
 			return new RecordingService("flaky", journal, 3, "not yet");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HangingStopConfiguration {
+
+		@Bean
+		@BandService
+		Service hanging() {
+			return new Service() {
+
+				@Override
+				public void start(Dependencies dependencies) {
+				}
+
+				@Override
+				public void stop() throws InterruptedException {
+					new CountDownLatch(1).await();
+				}
+
+			};
 		}
 
 	}

@@ -16,6 +16,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -37,6 +38,7 @@ import dev.bandmaster.spring.ServiceStartedEvent;
 import dev.bandmaster.spring.ServiceStartingEvent;
 import dev.bandmaster.spring.ServiceStopFailedEvent;
 import dev.bandmaster.spring.ServiceStoppedEvent;
+import dev.bandmaster.spring.autoconfigure.scan.ScannedService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,6 +97,13 @@ class BandmasterAutoConfigurationTests {
 				assertThat(search.dependencies()).containsExactly("cache");
 				assertThat(search.retryPolicy().initialBackoff()).isEqualTo(Duration.ofMillis(150));
 			});
+	}
+
+	@Test
+	void findsBandServicesByComponentScanning() {
+		this.runner.withUserConfiguration(ScanConfiguration.class)
+			.run((context) -> assertThat(context.getBean(Maestro.class).state("scannedService"))
+				.isEqualTo(ServiceState.STARTED));
 	}
 
 	@Test
@@ -475,6 +484,12 @@ class BandmasterAutoConfigurationTests {
 		RecordingService flaky(Journal journal) {
 			return new RecordingService("flaky", journal, 3, "not yet");
 		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ComponentScan(basePackageClasses = ScannedService.class)
+	static class ScanConfiguration {
 
 	}
 

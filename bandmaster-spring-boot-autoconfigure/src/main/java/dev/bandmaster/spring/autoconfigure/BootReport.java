@@ -2,14 +2,15 @@ package dev.bandmaster.spring.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * The boot report logged at the end of the boot: one line per service with its
- * dependencies, attempts, start offset and duration, and outcome, as an aligned table.
- * Stateless.
+ * dependencies, attempts, start offset and duration, and outcome, as an aligned table
+ * ordered by start offset. Stateless.
  */
 public final class BootReport {
 
@@ -27,7 +28,7 @@ public final class BootReport {
 	public static String render(BootTimeline timeline, Duration took) {
 		List<String[]> rows = new ArrayList<>();
 		rows.add(HEADERS);
-		for (BootTimeline.Entry entry : timeline.entries()) {
+		for (BootTimeline.Entry entry : inStartOrder(timeline.entries())) {
 			String dependsOn = entry.dependsOn().isEmpty() ? "-" : String.join(", ", entry.dependsOn());
 			rows.add(new String[] { entry.name(), dependsOn, String.valueOf(entry.attempts()), millis(entry.offset()),
 					millis(entry.duration()), outcome(entry) });
@@ -57,6 +58,17 @@ public final class BootReport {
 			appendRow(report, row, widths);
 		}
 		return report.toString().stripTrailing();
+	}
+
+	/**
+	 * Orders the entries as the boot ran them, so that the table reads as a timeline: by
+	 * start offset, services never tried last.
+	 */
+	private static List<BootTimeline.Entry> inStartOrder(List<BootTimeline.Entry> entries) {
+		return entries.stream()
+			.sorted(Comparator.comparing(BootTimeline.Entry::offset, Comparator.nullsLast(Comparator.naturalOrder()))
+				.thenComparing(BootTimeline.Entry::name))
+			.toList();
 	}
 
 	private static void appendRow(StringBuilder report, String[] row, int[] widths) {

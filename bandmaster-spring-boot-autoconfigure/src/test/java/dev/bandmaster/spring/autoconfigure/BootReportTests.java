@@ -38,16 +38,16 @@ class BootReportTests {
 	}
 
 	@Test
-	void rendersOneAlignedLinePerService() {
+	void rendersOneAlignedLinePerServiceInStartOrder() {
 		String nl = System.lineSeparator();
 		assertThat(BootReport.render(this.timeline, Duration.ofMillis(573))).isEqualTo(String.join(nl,
 				"BandMaster boot report: 4 services in 573 ms", "",
 				"Service       Depends on           Attempts  Offset  Duration  Outcome",
 				"------------  -------------------  --------  ------  --------  " + "-".repeat(76),
-				"database      -                    1         3 ms    120 ms    started",
-				"cache         database             3         123 ms  450 ms    started",
 				"partner-feed  -                    2         0 ms    40 ms     failed (optional): ConnectException: "
 						+ "https://bot:******@feed.example refused",
+				"database      -                    1         3 ms    120 ms    started",
+				"cache         database             3         123 ms  450 ms    started",
 				"report        partner-feed, cache  0         -       -         not started (optional)"));
 	}
 

@@ -137,9 +137,8 @@ public final class BandmasterLifecycle implements SmartLifecycle {
 			return;
 		}
 		if (anyRequired(failures)) {
-			// The same analysis as a blocking boot's failure report, since no such report
-			// is
-			// printed for an application that keeps running.
+			// The same analysis as a blocking boot's failure report: an application that
+			// keeps running prints no such report.
 			FailureAnalysis analysis = new ServiceStartFailureAnalyzer()
 				.analyze(new BandmasterStartupException(failures));
 			if (analysis != null) {

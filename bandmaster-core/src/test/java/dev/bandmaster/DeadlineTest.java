@@ -1,0 +1,182 @@
+package dev.bandmaster;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.bandmaster.testkit.HangingService;
+import dev.bandmaster.testkit.RecordingService;
+import dev.bandmaster.testkit.Timeline;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The deadline of a whole {@code startAll} or {@code stopAll}, and the interruption of its caller.
+ */
+class DeadlineTest {
+
+	private final Timeline timeline = new Timeline();
+
+	private final Maestro maestro = new Maestro();
+
+	private RecordingService add(String name, String... dependencies) {
+		RecordingService service = new RecordingService(name, this.timeline);
+		this.maestro.addService(name, true, service, dependencies);
+		return service;
+	}
+
+	@Test
+	void interruptsBootsInFlightWhenTheDeadlinePassesAndReportsEveryServiceNotStarted() throws Exception {
+		HangingService hanging = HangingService.forever();
+		this.maestro.addService("hanging", true, hanging);
+		RecordingService dependent = add("dependent", "hanging");
+		RecordingService independent = add("independent");
+		long began = System.nanoTime();
+		List<BandmasterException> errors = this.maestro.startAll(Duration.ofMillis(200));
+		long tookMillis = (System.nanoTime() - began) / 1_000_000;
+		assertThat(tookMillis).isBetween(190L, 5_000L);
+		assertThat(errors).extracting(BandmasterException::kind, BandmasterException::serviceName)
+			.containsExactly(tuple(ErrorKind.SERVICE_START_FAILURE, "hanging"),
+					tuple(ErrorKind.SERVICE_START_FAILURE, "dependent"));
+		assertThat(errors).allSatisfy((error) -> assertThat(error.getCause()).isInstanceOf(TimeoutException.class));
+		assertThat(errors.get(1).attempts()).isZero();
+		awaitInterruptions(hanging, 1);
+		assertThat(dependent.starts()).isZero();
+		assertThat(independent.running()).isTrue();
+		assertThat(this.maestro.state("hanging")).isEqualTo(ServiceState.FAILED);
+		assertThat(this.maestro.state("dependent")).isEqualTo(ServiceState.STOPPED);
+		assertThat(this.maestro.state("independent")).isEqualTo(ServiceState.STARTED);
+	}
+
+	@Test
+	void aZeroDeadlineStartsNothingAndReportsEveryService() {
+		RecordingService a = add("a");
+		RecordingService b = add("b", "a");
+		List<BandmasterException> errors = this.maestro.startAll(Duration.ZERO);
+		assertThat(errors).extracting(BandmasterException::kind, BandmasterException::serviceName)
+			.containsExactly(tuple(ErrorKind.SERVICE_START_FAILURE, "a"), tuple(ErrorKind.SERVICE_START_FAILURE, "b"));
+		assertThat(errors).allSatisfy((error) -> assertThat(error.getCause()).isInstanceOf(TimeoutException.class));
+		assertThat(a.starts() + b.starts()).isZero();
+		assertThat(this.maestro.state("a")).isEqualTo(ServiceState.STOPPED);
+		assertThat(this.maestro.startAll(Duration.ofSeconds(-1))).hasSize(2);
+		assertThat(a.starts()).isZero();
+	}
+
+	@Test
+	void aLaterStartAllStartsWhatTheDeadlineCutShort() throws Exception {
+		HangingService hanging = new HangingService(1);
+		this.maestro.addService("hanging", true, hanging);
+		RecordingService dependent = add("dependent", "hanging");
+		assertThat(this.maestro.startAll(Duration.ofMillis(100))).hasSize(2);
+		awaitInterruptions(hanging, 1);
+		assertThat(this.maestro.startAll(Duration.ofSeconds(10))).isEmpty();
+		assertThat(dependent.starts()).isEqualTo(1);
+		assertThat(hanging.attempts()).isEqualTo(2);
+	}
+
+	@Test
+	void interruptingTheCallerCancelsTheBootAndKeepsItsInterruptFlag() throws Exception {
+		HangingService hanging = HangingService.forever();
+		this.maestro.addService("hanging", true, hanging);
+		RecordingService dependent = add("dependent", "hanging");
+		RecordingService independent = add("independent");
+		AtomicBoolean flagKept = new AtomicBoolean();
+		CompletableFuture<List<BandmasterException>> result = new CompletableFuture<>();
+		Thread caller = new Thread(() -> {
+			result.complete(this.maestro.startAll());
+			flagKept.set(Thread.currentThread().isInterrupted());
+		});
+		caller.start();
+		assertThat(hanging.awaitHanging(10_000)).isTrue();
+		caller.interrupt();
+		caller.join(10_000);
+		assertThat(caller.isAlive()).isFalse();
+		assertThat(flagKept).isTrue();
+		List<BandmasterException> errors = result.get();
+		assertThat(errors).extracting(BandmasterException::serviceName).containsExactly("hanging", "dependent");
+		assertThat(errors).allSatisfy((error) -> {
+			assertThat(error.kind()).isEqualTo(ErrorKind.SERVICE_START_FAILURE);
+			assertThat(error.getCause()).isInstanceOfAny(InterruptedException.class, CancellationException.class);
+		});
+		awaitInterruptions(hanging, 1);
+		assertThat(dependent.starts()).isZero();
+		assertThat(this.maestro.state("independent")).isEqualTo(ServiceState.STARTED);
+		assertThat(independent.stops()).isZero();
+	}
+
+	@Test
+	void aCallerAlreadyInterruptedStartsNothingAndKeepsItsFlag() {
+		RecordingService a = add("a");
+		Thread.currentThread().interrupt();
+		try {
+			List<BandmasterException> errors = this.maestro.startAll(Duration.ofSeconds(10));
+			assertThat(Thread.currentThread().isInterrupted()).isTrue();
+			assertThat(errors).singleElement()
+				.satisfies((error) -> assertThat(error.getCause()).isInstanceOf(InterruptedException.class));
+			assertThat(a.starts()).isZero();
+		}
+		finally {
+			Thread.interrupted();
+		}
+	}
+
+	@Test
+	void aZeroStopDeadlineStopsNothingAndReportsEveryStartedService() {
+		RecordingService a = add("a");
+		RecordingService b = add("b", "a");
+		this.maestro.addService("failed", true, dev.bandmaster.testkit.FlakyService.failingForever());
+		this.maestro.startAll();
+		List<BandmasterException> errors = this.maestro.stopAll(Duration.ZERO);
+		assertThat(errors).extracting(BandmasterException::kind, BandmasterException::serviceName)
+			.containsExactly(tuple(ErrorKind.SERVICE_STOP_FAILURE, "a"), tuple(ErrorKind.SERVICE_STOP_FAILURE, "b"));
+		assertThat(errors).allSatisfy((error) -> assertThat(error.getCause()).isInstanceOf(TimeoutException.class));
+		assertThat(a.stops() + b.stops()).isZero();
+		assertThat(this.maestro.state("a")).isEqualTo(ServiceState.STARTED);
+		assertThat(this.maestro.state("b")).isEqualTo(ServiceState.STARTED);
+		assertThat(this.maestro.stopAll()).isEmpty();
+		assertThat(a.stops() + b.stops()).isEqualTo(2);
+	}
+
+	@Test
+	void interruptsAHangingStopWhenTheStopDeadlinePasses() throws Exception {
+		CountDownLatch stopping = new CountDownLatch(1);
+		CountDownLatch interrupted = new CountDownLatch(1);
+		RecordingService base = add("base");
+		add("hangsOnStop", "base").onStop(() -> {
+			stopping.countDown();
+			try {
+				new CountDownLatch(1).await();
+			}
+			catch (InterruptedException ex) {
+				interrupted.countDown();
+				throw ex;
+			}
+		});
+		assertThat(this.maestro.startAll()).isEmpty();
+		List<BandmasterException> errors = this.maestro.stopAll(Duration.ofMillis(150));
+		assertThat(errors).extracting(BandmasterException::kind, BandmasterException::serviceName)
+			.containsExactly(tuple(ErrorKind.SERVICE_STOP_FAILURE, "base"),
+					tuple(ErrorKind.SERVICE_STOP_FAILURE, "hangsOnStop"));
+		assertThat(errors).allSatisfy((error) -> assertThat(error.getCause()).isInstanceOf(TimeoutException.class));
+		assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(base.stops()).isZero();
+		assertThat(this.maestro.state("hangsOnStop")).isEqualTo(ServiceState.STARTED);
+		assertThat(this.maestro.state("base")).isEqualTo(ServiceState.STARTED);
+	}
+
+	private static void awaitInterruptions(HangingService hanging, int expected) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (hanging.interruptions() < expected && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		assertThat(hanging.interruptions()).as("interrupted hanging starts").isEqualTo(expected);
+	}
+
+}

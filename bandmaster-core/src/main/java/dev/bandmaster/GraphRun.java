@@ -281,12 +281,19 @@ final class GraphRun {
 					return;
 				}
 				node.attemptFailed(this.direction.active, error);
-				this.inFlight[index] = new Retry(Timers.schedule(() -> attempt(index, number + 1), delay));
 			}
+			// Listeners hear of the retry before it is scheduled: once scheduled, a short backoff could run the
+			// next attempt, and report its outcome, before this call, breaking the per-service event order.
 			this.listener.retryScheduled(node.name(), this.direction.active, number, delay, error);
 			logger.info("Service '{}' failed to {} (attempt {} of {}), retrying in {}: {}", node.name(),
 					this.direction.verb(), number, policy.retries() + 1, BandmasterException.format(delay),
 					BandmasterException.describe(error));
+			synchronized (node) {
+				// A cancellation in between resolved the service: nothing to schedule.
+				if (this.phase[index] == LAUNCHED) {
+					this.inFlight[index] = new Retry(Timers.schedule(() -> attempt(index, number + 1), delay));
+				}
+			}
 			return;
 		}
 		BandmasterException failure = this.direction.failure(definition, number, error);

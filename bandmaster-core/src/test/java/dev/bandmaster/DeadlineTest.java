@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.bandmaster.testkit.HangingService;
 import dev.bandmaster.testkit.RecordingService;
@@ -169,6 +170,79 @@ class DeadlineTest {
 		assertThat(base.stops()).isZero();
 		assertThat(this.maestro.state("hangsOnStop")).isEqualTo(ServiceState.STARTED);
 		assertThat(this.maestro.state("base")).isEqualTo(ServiceState.STARTED);
+	}
+
+	@Test
+	void neverStartsAServiceAgainWhileItsInterruptedStartIsStillReturning() {
+		// The first start takes a while to clean up once interrupted: well within any sane cancellation bound,
+		// but after startAll has returned at its deadline.
+		AtomicInteger calls = new AtomicInteger();
+		RecordingService slowToCancel = add("slowToCancel").onStart(() -> {
+			if (calls.incrementAndGet() == 1) {
+				blockThenCleanUp(Duration.ofMillis(200));
+			}
+		});
+		assertThat(this.maestro.startAll(Duration.ofMillis(50))).hasSize(1);
+		assertThat(this.maestro.startAll(Duration.ofSeconds(10))).isEmpty();
+		assertThat(slowToCancel.violations()).isEmpty();
+		assertThat(slowToCancel.starts()).isEqualTo(2);
+		assertThat(slowToCancel.running()).isTrue();
+	}
+
+	@Test
+	void neverStopsAServiceAgainWhileItsInterruptedStopIsStillReturning() {
+		AtomicInteger calls = new AtomicInteger();
+		RecordingService slowToCancel = add("slowToCancel").onStop(() -> {
+			if (calls.incrementAndGet() == 1) {
+				blockThenCleanUp(Duration.ofMillis(200));
+			}
+		});
+		assertThat(this.maestro.startAll()).isEmpty();
+		assertThat(this.maestro.stopAll(Duration.ofMillis(50))).hasSize(1);
+		assertThat(this.maestro.stopAll(Duration.ofSeconds(10))).isEmpty();
+		assertThat(slowToCancel.violations()).isEmpty();
+		assertThat(slowToCancel.stops()).isEqualTo(2);
+		assertThat(this.maestro.state("slowToCancel")).isEqualTo(ServiceState.STOPPED);
+	}
+
+	@Test
+	void neverStartsAServiceAgainWhileTheStopUndoingALateStartRuns() {
+		// A start that ignores its interruption and succeeds late is undone with a stop; a new startAll must not
+		// call start while that stop runs.
+		AtomicInteger calls = new AtomicInteger();
+		RecordingService late = add("late").onStart(() -> {
+			if (calls.incrementAndGet() == 1) {
+				sleepUninterruptibly(Duration.ofMillis(150));
+			}
+		}).onStop(() -> sleepUninterruptibly(Duration.ofMillis(100)));
+		assertThat(this.maestro.startAll(Duration.ofMillis(50))).hasSize(1);
+		assertThat(this.maestro.startAll(Duration.ofSeconds(10))).isEmpty();
+		assertThat(late.violations()).isEmpty();
+		assertThat(late.stops()).isEqualTo(1);
+		assertThat(late.running()).isTrue();
+	}
+
+	/** Blocks until interrupted, then takes {@code cleanup} to give up, and throws. */
+	private static void blockThenCleanUp(Duration cleanup) throws InterruptedException {
+		try {
+			new CountDownLatch(1).await();
+		}
+		catch (InterruptedException ex) {
+			sleepUninterruptibly(cleanup);
+			throw ex;
+		}
+	}
+
+	private static void sleepUninterruptibly(Duration duration) {
+		long until = System.nanoTime() + duration.toNanos();
+		while (System.nanoTime() - until < 0) {
+			try {
+				Thread.sleep(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+			}
+			catch (InterruptedException ex) {
+				// Ignored on purpose: this stands for code that does not honour interruption at once.
+			}
+		}
 	}
 
 	private static void awaitInterruptions(HangingService hanging, int expected) throws InterruptedException {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.bandmaster.testkit.FlakyService;
 import dev.bandmaster.testkit.HangingService;
 import dev.bandmaster.testkit.RecordingService;
 import dev.bandmaster.testkit.Timeline;
@@ -132,7 +133,7 @@ class DeadlineTest {
 	void aZeroStopDeadlineStopsNothingAndReportsEveryStartedService() {
 		RecordingService a = add("a");
 		RecordingService b = add("b", "a");
-		this.maestro.addService("failed", true, dev.bandmaster.testkit.FlakyService.failingForever());
+		this.maestro.addService("failed", true, FlakyService.failingForever());
 		this.maestro.startAll();
 		List<BandmasterException> errors = this.maestro.stopAll(Duration.ZERO);
 		assertThat(errors).extracting(BandmasterException::kind, BandmasterException::serviceName)
@@ -220,6 +221,41 @@ class DeadlineTest {
 		assertThat(late.violations()).isEmpty();
 		assertThat(late.stops()).isEqualTo(1);
 		assertThat(late.running()).isTrue();
+	}
+
+	@Test
+	void cancelsARetryWaitingForItsBackoffWhenTheDeadlinePasses() throws Exception {
+		FlakyService flaky = FlakyService.failingForever();
+		this.maestro.addServiceWithBackoff("flaky", true, 5, Duration.ofMillis(300), flaky);
+		List<BandmasterException> errors = this.maestro.startAll(Duration.ofMillis(100));
+		assertThat(errors).singleElement().satisfies((error) -> {
+			assertThat(error.kind()).isEqualTo(ErrorKind.SERVICE_START_FAILURE);
+			assertThat(error.getCause()).isInstanceOf(TimeoutException.class);
+			assertThat(error.attempts()).isEqualTo(1);
+		});
+		assertThat(this.maestro.state("flaky")).isEqualTo(ServiceState.FAILED);
+		Thread.sleep(400);
+		assertThat(flaky.startAttempts()).as("attempts after the deadline").hasSize(1);
+	}
+
+	@Test
+	void aCallThatCannotGetItsTurnBeforeItsDeadlineReportsEveryServiceAndTouchesNothing() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		RecordingService slow = add("slow").onStart(() -> release.await(10, TimeUnit.SECONDS));
+		RecordingService other = add("other", "slow");
+		CompletableFuture<List<BandmasterException>> first = CompletableFuture.supplyAsync(this.maestro::startAll);
+		while (this.maestro.state("slow") != ServiceState.STARTING) {
+			Thread.sleep(1);
+		}
+		List<BandmasterException> errors = this.maestro.startAll(Duration.ofMillis(100));
+		assertThat(errors).extracting(BandmasterException::kind, BandmasterException::serviceName)
+			.containsExactly(tuple(ErrorKind.SERVICE_START_FAILURE, "slow"), tuple(ErrorKind.SERVICE_START_FAILURE, "other"));
+		assertThat(errors).allSatisfy((error) -> assertThat(error.getCause()).isInstanceOf(TimeoutException.class));
+		assertThat(this.maestro.state("slow")).isEqualTo(ServiceState.STARTING);
+		release.countDown();
+		assertThat(first.get(10, TimeUnit.SECONDS)).isEmpty();
+		assertThat(slow.starts()).isEqualTo(1);
+		assertThat(other.starts()).isEqualTo(1);
 	}
 
 	/** Blocks until interrupted, then takes {@code cleanup} to give up, and throws. */

@@ -1,5 +1,6 @@
 package dev.bandmaster;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.bandmaster.testkit.FlakyService;
@@ -99,7 +100,7 @@ class LifecycleTest {
 	@Test
 	void snapshotsTellTheLatestStart() {
 		FlakyService flaky = new FlakyService(1);
-		this.maestro.addServiceWithBackoff("flaky", false, 1, java.time.Duration.ofMillis(1), flaky);
+		this.maestro.addServiceWithBackoff("flaky", false, 1, Duration.ofMillis(1), flaky);
 		this.maestro.startAll();
 		ServiceSnapshot snapshot = this.maestro.snapshot("flaky");
 		assertThat(snapshot.state()).isEqualTo(ServiceState.STARTED);

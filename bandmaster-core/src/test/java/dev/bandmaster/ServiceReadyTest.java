@@ -1,6 +1,7 @@
 package dev.bandmaster;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,7 @@ class ServiceReadyTest {
 		this.maestro.addService("a", true, a);
 		CompletableFuture<Service> ready = CompletableFuture
 			.supplyAsync(() -> this.maestro.serviceReady("a", Duration.ofSeconds(20)));
-		CompletableFuture<java.util.List<BandmasterException>> boot = CompletableFuture
+		CompletableFuture<List<BandmasterException>> boot = CompletableFuture
 			.supplyAsync(this.maestro::startAll);
 		Thread.sleep(50);
 		assertThat(ready).isNotDone();

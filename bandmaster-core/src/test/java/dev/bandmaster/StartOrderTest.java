@@ -1,5 +1,6 @@
 package dev.bandmaster;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -93,7 +94,7 @@ class StartOrderTest {
 	@Test
 	void handsTheDirectDependenciesToStart() {
 		RecordingService db = add("db");
-		SleepyService cache = new SleepyService(java.time.Duration.ZERO);
+		SleepyService cache = new SleepyService(Duration.ZERO);
 		this.maestro.addService("cache", true, cache, "db");
 		RecordingService app = add("app", "db", "cache");
 		assertThat(this.maestro.startAll()).isEmpty();

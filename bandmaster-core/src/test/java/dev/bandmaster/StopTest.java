@@ -2,8 +2,12 @@ package dev.bandmaster;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.bandmaster.testkit.FlakyService;
 import dev.bandmaster.testkit.RecordingService;
@@ -125,11 +129,46 @@ class StopTest {
 
 	@Test
 	void showsAServiceAsStoppingWhileItsStopRuns() {
-		java.util.concurrent.atomic.AtomicReference<ServiceState> during = new java.util.concurrent.atomic.AtomicReference<>();
+		AtomicReference<ServiceState> during = new AtomicReference<>();
 		add("a").onStop(() -> during.set(this.maestro.state("a")));
 		this.maestro.startAll();
 		assertThat(this.maestro.stopAll()).isEmpty();
 		assertThat(during).hasValue(ServiceState.STOPPING);
+	}
+
+	@Test
+	void interruptsAHangingStopAfterItsStopTimeoutAndRetriesIt() {
+		AtomicInteger calls = new AtomicInteger();
+		RecordingService hangsOnce = new RecordingService("hangsOnce", this.timeline).onStop(() -> {
+			if (calls.incrementAndGet() == 1) {
+				new CountDownLatch(1).await();
+			}
+		});
+		this.maestro.addService(ServiceDefinition.builder("hangsOnce", hangsOnce)
+			.retries(1)
+			.initialBackoff(Duration.ZERO)
+			.stopTimeout(Duration.ofMillis(50))
+			.build());
+		assertThat(this.maestro.startAll()).isEmpty();
+		assertThat(this.maestro.stopAll(Duration.ofSeconds(10))).isEmpty();
+		assertThat(hangsOnce.stops()).isEqualTo(2);
+		assertThat(this.maestro.state("hangsOnce")).isEqualTo(ServiceState.STOPPED);
+	}
+
+	@Test
+	void reportsAStopTimeoutAsATimeoutException() {
+		RecordingService hangs = new RecordingService("hangs", this.timeline)
+			.onStop(() -> new CountDownLatch(1).await());
+		this.maestro.addService(ServiceDefinition.builder("hangs", hangs).stopTimeout(Duration.ofMillis(50)).build());
+		RecordingService base = add("base");
+		this.maestro.addService("onTop", true, new RecordingService("onTop", this.timeline), "hangs");
+		assertThat(this.maestro.startAll()).isEmpty();
+		assertThat(this.maestro.stopAll(Duration.ofSeconds(10))).singleElement().satisfies((error) -> {
+			assertThat(error.kind()).isEqualTo(ErrorKind.SERVICE_STOP_FAILURE);
+			assertThat(error.getCause()).isInstanceOf(TimeoutException.class);
+		});
+		assertThat(base.stops()).isEqualTo(1);
+		assertThat(this.maestro.state("hangs")).isEqualTo(ServiceState.STARTED);
 	}
 
 	private void assertStoppedBefore(String dependent, String dependency) {

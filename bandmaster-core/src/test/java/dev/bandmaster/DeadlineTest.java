@@ -243,7 +243,8 @@ class DeadlineTest {
 		CountDownLatch release = new CountDownLatch(1);
 		RecordingService slow = add("slow").onStart(() -> release.await(10, TimeUnit.SECONDS));
 		RecordingService other = add("other", "slow");
-		CompletableFuture<List<BandmasterException>> first = CompletableFuture.supplyAsync(this.maestro::startAll);
+		CompletableFuture<List<BandmasterException>> first = CompletableFuture.supplyAsync(this.maestro::startAll,
+				(task) -> new Thread(task).start());
 		while (this.maestro.state("slow") != ServiceState.STARTING) {
 			Thread.sleep(1);
 		}

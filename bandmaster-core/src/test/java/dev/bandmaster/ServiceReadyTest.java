@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.bandmaster.testkit.FlakyService;
 import dev.bandmaster.testkit.RecordingService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,15 +23,23 @@ class ServiceReadyTest {
 
 	private final Maestro maestro = new Maestro();
 
+	/** Threads of their own: the common pool may have a single thread on a small machine. */
+	private final ExecutorService callers = Executors.newCachedThreadPool();
+
+	@AfterEach
+	void shutDownCallers() {
+		this.callers.shutdownNow();
+	}
+
 	@Test
 	void returnsAsSoonAsTheServiceStarts() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		RecordingService a = new RecordingService("a").onStart(() -> release.await(10, TimeUnit.SECONDS));
 		this.maestro.addService("a", true, a);
 		CompletableFuture<Service> ready = CompletableFuture
-			.supplyAsync(() -> this.maestro.serviceReady("a", Duration.ofSeconds(20)));
+			.supplyAsync(() -> this.maestro.serviceReady("a", Duration.ofSeconds(20)), this.callers);
 		CompletableFuture<List<BandmasterException>> boot = CompletableFuture
-			.supplyAsync(this.maestro::startAll);
+			.supplyAsync(this.maestro::startAll, this.callers);
 		Thread.sleep(50);
 		assertThat(ready).isNotDone();
 		release.countDown();
@@ -67,9 +78,23 @@ class ServiceReadyTest {
 		FlakyService flaky = new FlakyService(1);
 		this.maestro.addService("flaky", true, flaky);
 		CompletableFuture<Service> ready = CompletableFuture
-			.supplyAsync(() -> this.maestro.serviceReady("flaky", Duration.ofSeconds(20)));
+			.supplyAsync(() -> this.maestro.serviceReady("flaky", Duration.ofSeconds(20)), this.callers);
 		assertThat(this.maestro.startAll()).hasSize(1);
 		assertThat(this.maestro.state("flaky")).isEqualTo(ServiceState.FAILED);
+		Thread.sleep(50);
+		assertThat(ready).isNotDone();
+		assertThat(this.maestro.startAll()).isEmpty();
+		assertThat(ready.get(10, TimeUnit.SECONDS)).isSameAs(flaky);
+	}
+
+	@Test
+	void waitsForAServiceThatIsAlreadyFailedUntilALaterStartAllStartsIt() throws Exception {
+		FlakyService flaky = new FlakyService(1);
+		this.maestro.addService("flaky", true, flaky);
+		assertThat(this.maestro.startAll()).hasSize(1);
+		assertThat(this.maestro.serviceReady("flaky", Duration.ofMillis(50))).isNull();
+		CompletableFuture<Service> ready = CompletableFuture
+			.supplyAsync(() -> this.maestro.serviceReady("flaky", Duration.ofSeconds(20)), this.callers);
 		Thread.sleep(50);
 		assertThat(ready).isNotDone();
 		assertThat(this.maestro.startAll()).isEmpty();
@@ -84,7 +109,7 @@ class ServiceReadyTest {
 		this.maestro.stopAll();
 		assertThat(this.maestro.serviceReady("a", Duration.ofMillis(50))).isNull();
 		CompletableFuture<Service> ready = CompletableFuture
-			.supplyAsync(() -> this.maestro.serviceReady("a", Duration.ofSeconds(20)));
+			.supplyAsync(() -> this.maestro.serviceReady("a", Duration.ofSeconds(20)), this.callers);
 		Thread.sleep(50);
 		assertThat(ready).isNotDone();
 		this.maestro.startAll();

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>nothing else is reported, and every other service starts;</li>
  * <li>no dependency stops before its dependents; every started service is stopped by {@code stopAll}, except
  * those whose stop finally fails ({@code SERVICE_STOP_FAILURE}) and, transitively, their dependencies
- * ({@code PARENT_UNAVAILABLE}, never called).</li>
+ * ({@code PARENT_UNAVAILABLE}, never called);</li>
+ * <li>a second {@code startAll} calls nothing that the first started, and tries the rest again.</li>
  * </ul>
  */
 class RandomGraphPropertiesTest {
@@ -116,6 +117,50 @@ class RandomGraphPropertiesTest {
 				}
 			}
 		}
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void aSecondStartAllStartsOnlyWhatTheFirstDidNot(long seed) {
+		RandomGraph graph = RandomGraph.generate(seed);
+		Timeline timeline = new Timeline();
+		Maestro maestro = new Maestro();
+		RecordingService[] services = graph.register(maestro, timeline);
+		Check check = new Check(seed, graph);
+		Outcome[] first = graph.expectedStarts();
+		check.errors("startAll", maestro.startAll(Duration.ofSeconds(30)), first);
+		int[] callsBefore = new int[graph.size];
+		for (int i = 0; i < graph.size; i++) {
+			callsBefore[i] = services[i].starts();
+		}
+
+		Outcome[] second = graph.expectedRestarts(first, callsBefore);
+		check.errors("startAll", maestro.startAll(Duration.ofSeconds(30)), second);
+		for (int i = 0; i < graph.size; i++) {
+			Node node = graph.nodes[i];
+			int remainingFailures = Math.max(0, node.startFailures - callsBefore[i]);
+			int newCalls = (first[i] == Outcome.DONE) ? 0 : switch (second[i]) {
+				case DONE -> remainingFailures + 1;
+				case FAILED -> node.retries + 1;
+				case BLOCKED -> 0;
+			};
+			assertThat(services[i].starts()).as(check.about(node, "start calls after the second startAll"))
+				.isEqualTo(callsBefore[i] + newCalls);
+			assertThat(services[i].violations()).as(check.about(node, "contract violations")).isEmpty();
+			if (newCalls > 0) {
+				long began = timeline.last(node.name, Kind.START_BEGAN).orElseThrow().sequence();
+				for (int dependency : node.dependencies) {
+					long started = timeline.last(graph.nodes[dependency].name, Kind.STARTED)
+						.orElseThrow(() -> new AssertionError(check.about(node, "dependency never started")))
+						.sequence();
+					assertThat(started).as(check.about(node, "dependency started before the restart"))
+						.isLessThan(began);
+				}
+			}
+		}
+		assertThat(maestro.stopAll(Duration.ofSeconds(30)).stream().map(BandmasterException::kind).distinct())
+			.as(check.about("stopAll after the restart reports only stop failures"))
+			.isSubsetOf(ErrorKind.SERVICE_STOP_FAILURE, ErrorKind.PARENT_UNAVAILABLE);
 	}
 
 	/** How one service's start or stop ends. */
@@ -254,6 +299,28 @@ class RandomGraphPropertiesTest {
 				}
 				outcomes[node.index] = blocked ? Outcome.BLOCKED
 						: (node.startFailures > node.retries) ? Outcome.FAILED : Outcome.DONE;
+			}
+			return outcomes;
+		}
+
+		/**
+		 * What a second {@code startAll} must do: leave alone what the first started, and try the rest again
+		 * with the failures they have left.
+		 */
+		Outcome[] expectedRestarts(Outcome[] first, int[] callsBefore) {
+			Outcome[] outcomes = new Outcome[this.size];
+			for (Node node : this.nodes) {
+				if (first[node.index] == Outcome.DONE) {
+					outcomes[node.index] = Outcome.DONE;
+					continue;
+				}
+				boolean blocked = false;
+				for (int dependency : node.dependencies) {
+					blocked |= outcomes[dependency] != Outcome.DONE;
+				}
+				int remainingFailures = node.startFailures - callsBefore[node.index];
+				outcomes[node.index] = blocked ? Outcome.BLOCKED
+						: (remainingFailures > node.retries) ? Outcome.FAILED : Outcome.DONE;
 			}
 			return outcomes;
 		}

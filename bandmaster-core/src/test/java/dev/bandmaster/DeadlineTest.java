@@ -130,6 +130,17 @@ class DeadlineTest {
 	}
 
 	@Test
+	void acceptsDeadlinesTooLongToCountInNanoseconds() {
+		RecordingService a = add("a");
+		Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+		assertThat(this.maestro.startAll(forever)).isEmpty();
+		assertThat(this.maestro.serviceReady("a", forever)).isSameAs(a);
+		assertThat(this.maestro.stopAll(forever)).isEmpty();
+		assertThat(this.maestro.startAll(Duration.ofSeconds(Long.MIN_VALUE))).hasSize(1);
+		assertThat(a.starts()).isEqualTo(1);
+	}
+
+	@Test
 	void aZeroStopDeadlineStopsNothingAndReportsEveryStartedService() {
 		RecordingService a = add("a");
 		RecordingService b = add("b", "a");

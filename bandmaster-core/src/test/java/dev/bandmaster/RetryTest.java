@@ -3,6 +3,7 @@ package dev.bandmaster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 
 import dev.bandmaster.testkit.FlakyService;
@@ -135,6 +136,35 @@ class RetryTest {
 		}
 		assertThat(jittered.backoffBefore(2, 0)).isEqualTo(Duration.ofMillis(2000));
 		assertThat(RetryPolicy.of(3, Duration.ofMillis(1000)).backoffBefore(1, 0.99)).isEqualTo(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void saturatesABackoffTooLongToCountInNanoseconds() {
+		Duration centuries = Duration.ofDays(365L * 1000);
+		assertThat(RetryPolicy.of(1, centuries).backoffBefore(1)).isEqualTo(Duration.ofNanos(Long.MAX_VALUE));
+		RetryPolicy capped = new RetryPolicy(1, Duration.ofMillis(10), 2, centuries, 0);
+		assertThat(capped.backoffBefore(1)).isEqualTo(Duration.ofMillis(10));
+		assertThat(capped.backoffBefore(100)).isEqualTo(Duration.ofNanos(Long.MAX_VALUE));
+	}
+
+	@Test
+	void reportsAFailureWhoseRetryWouldWaitForCenturiesOnceTheDeadlinePasses() {
+		FlakyService flaky = FlakyService.failingForever();
+		List<Duration> delays = new CopyOnWriteArrayList<>();
+		Maestro maestro = Maestro.builder().listener(new MaestroListener() {
+
+			@Override
+			public void retryScheduled(String serviceName, ServiceState transition, int attempt, Duration delay,
+					Throwable error) {
+				delays.add(delay);
+			}
+
+		}).build();
+		maestro.addServiceWithBackoff("flaky", true, 1, Duration.ofDays(365L * 1000), flaky);
+		assertThat(maestro.startAll(Duration.ofMillis(200))).singleElement()
+			.satisfies((error) -> assertThat(error.getCause()).isInstanceOf(TimeoutException.class));
+		assertThat(flaky.startAttempts()).hasSize(1);
+		assertThat(delays).containsExactly(Duration.ofNanos(Long.MAX_VALUE));
 	}
 
 	@Test

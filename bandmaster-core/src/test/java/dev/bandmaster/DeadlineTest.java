@@ -123,6 +123,10 @@ class DeadlineTest {
 			assertThat(errors).singleElement()
 				.satisfies((error) -> assertThat(error.getCause()).isInstanceOf(InterruptedException.class));
 			assertThat(a.starts()).isZero();
+			assertThat(this.maestro.startAll()).singleElement()
+				.satisfies((error) -> assertThat(error.getCause()).isInstanceOf(InterruptedException.class));
+			assertThat(Thread.currentThread().isInterrupted()).isTrue();
+			assertThat(a.starts()).isZero();
 		}
 		finally {
 			Thread.interrupted();

@@ -60,10 +60,13 @@ class DeadlineTest {
 	@Test
 	void aZeroDeadlineStartsNothingAndReportsEveryService() {
 		RecordingService a = add("a");
-		RecordingService b = add("b", "a");
+		RecordingService b = new RecordingService("b", this.timeline);
+		this.maestro.addService("b", false, b, "a");
 		List<BandmasterException> errors = this.maestro.startAll(Duration.ZERO);
-		assertThat(errors).extracting(BandmasterException::kind, BandmasterException::serviceName)
-			.containsExactly(tuple(ErrorKind.SERVICE_START_FAILURE, "a"), tuple(ErrorKind.SERVICE_START_FAILURE, "b"));
+		assertThat(errors)
+			.extracting(BandmasterException::kind, BandmasterException::serviceName, BandmasterException::required)
+			.containsExactly(tuple(ErrorKind.SERVICE_START_FAILURE, "a", true),
+					tuple(ErrorKind.SERVICE_START_FAILURE, "b", false));
 		assertThat(errors).allSatisfy((error) -> assertThat(error.getCause()).isInstanceOf(TimeoutException.class));
 		assertThat(a.starts() + b.starts()).isZero();
 		assertThat(this.maestro.state("a")).isEqualTo(ServiceState.STOPPED);

@@ -100,6 +100,7 @@ class DeadlineTest {
 		});
 		caller.start();
 		assertThat(hanging.awaitHanging(10_000)).isTrue();
+		assertThat(this.maestro.serviceReady("independent", Duration.ofSeconds(10))).isSameAs(independent);
 		caller.interrupt();
 		caller.join(10_000);
 		assertThat(caller.isAlive()).isFalse();

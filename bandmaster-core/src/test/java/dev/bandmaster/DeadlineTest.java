@@ -41,9 +41,9 @@ class DeadlineTest {
 		RecordingService dependent = add("dependent", "hanging");
 		RecordingService independent = add("independent");
 		long began = System.nanoTime();
-		List<BandmasterException> errors = this.maestro.startAll(Duration.ofMillis(200));
+		List<BandmasterException> errors = this.maestro.startAll(Duration.ofMillis(300));
 		long tookMillis = (System.nanoTime() - began) / 1_000_000;
-		assertThat(tookMillis).isBetween(190L, 5_000L);
+		assertThat(tookMillis).isBetween(290L, 5_000L);
 		assertThat(errors).extracting(BandmasterException::kind, BandmasterException::serviceName)
 			.containsExactly(tuple(ErrorKind.SERVICE_START_FAILURE, "hanging"),
 					tuple(ErrorKind.SERVICE_START_FAILURE, "dependent"));
@@ -202,7 +202,7 @@ class DeadlineTest {
 				blockThenCleanUp(Duration.ofMillis(200));
 			}
 		});
-		assertThat(this.maestro.startAll(Duration.ofMillis(50))).hasSize(1);
+		assertThat(this.maestro.startAll(Duration.ofMillis(150))).hasSize(1);
 		assertThat(this.maestro.startAll(Duration.ofSeconds(10))).isEmpty();
 		assertThat(slowToCancel.violations()).isEmpty();
 		assertThat(slowToCancel.starts()).isEqualTo(2);
@@ -218,7 +218,7 @@ class DeadlineTest {
 			}
 		});
 		assertThat(this.maestro.startAll()).isEmpty();
-		assertThat(this.maestro.stopAll(Duration.ofMillis(50))).hasSize(1);
+		assertThat(this.maestro.stopAll(Duration.ofMillis(150))).hasSize(1);
 		assertThat(this.maestro.stopAll(Duration.ofSeconds(10))).isEmpty();
 		assertThat(slowToCancel.violations()).isEmpty();
 		assertThat(slowToCancel.stops()).isEqualTo(2);
@@ -232,10 +232,10 @@ class DeadlineTest {
 		AtomicInteger calls = new AtomicInteger();
 		RecordingService late = add("late").onStart(() -> {
 			if (calls.incrementAndGet() == 1) {
-				sleepUninterruptibly(Duration.ofMillis(150));
+				sleepUninterruptibly(Duration.ofMillis(400));
 			}
 		}).onStop(() -> sleepUninterruptibly(Duration.ofMillis(100)));
-		assertThat(this.maestro.startAll(Duration.ofMillis(50))).hasSize(1);
+		assertThat(this.maestro.startAll(Duration.ofMillis(150))).hasSize(1);
 		assertThat(this.maestro.startAll(Duration.ofSeconds(10))).isEmpty();
 		assertThat(late.violations()).isEmpty();
 		assertThat(late.stops()).isEqualTo(1);
@@ -245,15 +245,15 @@ class DeadlineTest {
 	@Test
 	void cancelsARetryWaitingForItsBackoffWhenTheDeadlinePasses() throws Exception {
 		FlakyService flaky = FlakyService.failingForever();
-		this.maestro.addServiceWithBackoff("flaky", true, 5, Duration.ofMillis(300), flaky);
-		List<BandmasterException> errors = this.maestro.startAll(Duration.ofMillis(100));
+		this.maestro.addServiceWithBackoff("flaky", true, 5, Duration.ofMillis(400), flaky);
+		List<BandmasterException> errors = this.maestro.startAll(Duration.ofMillis(150));
 		assertThat(errors).singleElement().satisfies((error) -> {
 			assertThat(error.kind()).isEqualTo(ErrorKind.SERVICE_START_FAILURE);
 			assertThat(error.getCause()).isInstanceOf(TimeoutException.class);
 			assertThat(error.attempts()).isEqualTo(1);
 		});
 		assertThat(this.maestro.state("flaky")).isEqualTo(ServiceState.FAILED);
-		Thread.sleep(400);
+		Thread.sleep(450);
 		assertThat(flaky.startAttempts()).as("attempts after the deadline").hasSize(1);
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
@@ -31,7 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>no dependency stops before its dependents; every started service is stopped by {@code stopAll}, except
  * those whose stop finally fails ({@code SERVICE_STOP_FAILURE}) and, transitively, their dependencies
  * ({@code PARENT_UNAVAILABLE}, never called);</li>
- * <li>a second {@code startAll} calls nothing that the first started, and tries the rest again.</li>
+ * <li>a second {@code startAll} calls nothing that the first started, and tries the rest again;</li>
+ * <li>a boot cut short by its deadline reports each service not started once, leaves no started service with a
+ * dependency not started, and a {@code stopAll} after it stops everything without calling any service twice at
+ * once.</li>
  * </ul>
  */
 class RandomGraphPropertiesTest {
@@ -161,6 +165,78 @@ class RandomGraphPropertiesTest {
 		assertThat(maestro.stopAll(Duration.ofSeconds(30)).stream().map(BandmasterException::kind).distinct())
 			.as(check.about("stopAll after the restart reports only stop failures"))
 			.isSubsetOf(ErrorKind.SERVICE_STOP_FAILURE, ErrorKind.PARENT_UNAVAILABLE);
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void aBootCutShortByItsDeadlineReportsEveryServiceNotStartedAndStopsCleanly(long seed) {
+		RandomGraph graph = RandomGraph.generate(seed);
+		SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+		Timeline timeline = new Timeline();
+		Maestro maestro = new Maestro();
+		RecordingService[] services = new RecordingService[graph.size];
+		boolean[] hangs = new boolean[graph.size];
+		for (int index : graph.registrationOrder) {
+			Node node = graph.nodes[index];
+			hangs[index] = random.nextDouble() < 0.1;
+			long sleepMillis = random.nextInt(4);
+			boolean hanging = hangs[index];
+			services[index] = new RecordingService(node.name, timeline).onStart(() -> {
+				if (hanging) {
+					new CountDownLatch(1).await();
+				}
+				Thread.sleep(sleepMillis);
+			});
+			String[] dependencies = new String[node.dependencies.length];
+			for (int k = 0; k < dependencies.length; k++) {
+				dependencies[k] = graph.nodes[node.dependencies[k]].name;
+			}
+			maestro.addService(node.name, node.required, services[index], dependencies);
+		}
+		Check check = new Check(seed, graph);
+		Duration deadline = Duration.ofMillis(5 + random.nextInt(30));
+
+		List<BandmasterException> errors = maestro.startAll(deadline);
+		Set<String> notStarted = new HashSet<>();
+		for (int i = 0; i < graph.size; i++) {
+			Node node = graph.nodes[i];
+			ServiceState state = maestro.state(node.name);
+			assertThat(state).as(check.about(node, "state after a boot cut short at " + deadline.toMillis() + " ms"))
+				.isIn(ServiceState.STARTED, ServiceState.FAILED, ServiceState.STOPPED);
+			if (hangs[i]) {
+				assertThat(state).as(check.about(node, "a hanging service never starts"))
+					.isNotEqualTo(ServiceState.STARTED);
+			}
+			if (state != ServiceState.STARTED) {
+				notStarted.add(node.name);
+				continue;
+			}
+			long began = timeline.first(node.name, Kind.START_BEGAN).orElseThrow().sequence();
+			for (int dependency : node.dependencies) {
+				assertThat(maestro.state(graph.nodes[dependency].name))
+					.as(check.about(node, "a started service's dependencies are started"))
+					.isEqualTo(ServiceState.STARTED);
+				assertThat(timeline.last(graph.nodes[dependency].name, Kind.STARTED).orElseThrow().sequence())
+					.as(check.about(node, "dependency started before it began"))
+					.isLessThan(began);
+			}
+		}
+		assertThat(errors).extracting(BandmasterException::serviceName)
+			.as(check.about("one error per service not started: " + errors))
+			.doesNotHaveDuplicates()
+			.containsExactlyInAnyOrderElementsOf(notStarted);
+		assertThat(errors).allSatisfy((error) -> assertThat(error.kind()).as(check.about("kind of " + error))
+			.isIn(ErrorKind.SERVICE_START_FAILURE, ErrorKind.DEPENDENCY_UNAVAILABLE));
+
+		assertThat(maestro.stopAll(Duration.ofSeconds(30))).as(check.about("stopAll after the cut-short boot"))
+			.isEmpty();
+		for (int i = 0; i < graph.size; i++) {
+			Node node = graph.nodes[i];
+			assertThat(services[i].violations()).as(check.about(node, "contract violations")).isEmpty();
+			assertThat(services[i].running()).as(check.about(node, "still running after stopAll")).isFalse();
+			assertThat(maestro.state(node.name)).as(check.about(node, "state after stopAll"))
+				.isIn(ServiceState.STOPPED, ServiceState.FAILED);
+		}
 	}
 
 	/** How one service's start or stop ends. */

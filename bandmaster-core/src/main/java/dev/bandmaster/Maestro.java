@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * <b>Thread-safety.</b> Every method may be called from any thread at any time. Runs ({@code startAll} and
  * {@code stopAll}) are serialized: a call made while another runs waits for it (within its own timeout) and then
  * does its own, idempotent, work; so each {@code start} and {@code stop} of a service runs at most once per
- * transition. A run cut short by its deadline or an interrupt holds the next one off until the calls it interrupted
- * have returned, so that no service is ever called twice at once. Registration may go on during a run; the run works on the services registered when it began.
+ * transition. A run cut short by its deadline or an interrupt holds the next one off until the calls it
+ * interrupted have returned, so that no service is ever called twice at once. Registration may go on during a run;
+ * the run works on the services registered when it began.
  * {@code startAll} and {@code stopAll} must not be called from a service's own {@code start} or {@code stop}.
  * <p>
  * <b>Threads.</b> Service code runs on virtual threads on Java 21 and later, and on an unbounded pool on Java 17,

@@ -27,7 +27,7 @@ class SoakTest {
 	private static final int THREAD_SLACK = 3;
 
 	/** Heap that may be retained meanwhile for reasons of their own (JIT, class data, logging). */
-	private static final long MEMORY_SLACK = 32L * 1024 * 1024;
+	private static final long MEMORY_SLACK = 8L * 1024 * 1024;
 
 	private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 

@@ -167,6 +167,10 @@ public class BandmasterException extends RuntimeException {
 	}
 
 	static String format(Duration duration) {
+		if (duration.compareTo(Duration.ofDays(365)) > 0 || duration.isNegative()) {
+			// Beyond what a message needs in milliseconds, and toMillis() overflows for the longest durations.
+			return duration.toString();
+		}
 		long millis = duration.toMillis();
 		return (millis < 1000 || millis % 1000 != 0) ? millis + "ms" : (millis / 1000) + "s";
 	}

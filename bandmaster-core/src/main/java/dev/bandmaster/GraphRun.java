@@ -81,6 +81,15 @@ final class GraphRun {
 
 	private volatile boolean cancelled;
 
+	/**
+	 * The calls of service code dispatched and not returned yet, plus one held by {@link #execute} until it
+	 * returns; {@link #quiet} completes when it drops to zero.
+	 */
+	private final AtomicInteger calls = new AtomicInteger(1);
+
+	/** Completes once the run has returned and every call it made has returned too. */
+	private final CompletableFuture<Void> quiet = new CompletableFuture<>();
+
 	GraphRun(Direction direction, ServiceGraph graph, @Nullable Executor executor, MaestroListener listener,
 			Clock clock) {
 		this.direction = direction;
@@ -156,6 +165,21 @@ final class GraphRun {
 			if (this.ownedExecutor != null) {
 				this.ownedExecutor.shutdown();
 			}
+			callEnded();
+		}
+	}
+
+	/**
+	 * Runs {@code action} once this run has returned and no call of service code it made is still running,
+	 * whether the run waited for it or gave up on it at its deadline.
+	 */
+	void whenQuiet(Runnable action) {
+		this.quiet.thenRun(action);
+	}
+
+	private void callEnded() {
+		if (this.calls.decrementAndGet() == 0) {
+			this.quiet.complete(null);
 		}
 	}
 
@@ -225,6 +249,7 @@ final class GraphRun {
 			this.attempts[index] = number;
 			node.attempting(this.direction.active, number);
 		}
+		this.calls.incrementAndGet();
 		try {
 			Executor executor = this.executor;
 			if (executor == null) {
@@ -233,6 +258,7 @@ final class GraphRun {
 			executor.execute(attempt);
 		}
 		catch (RejectedExecutionException ex) {
+			callEnded();
 			failed(index, number, ex, false);
 		}
 	}
@@ -281,12 +307,19 @@ final class GraphRun {
 					return;
 				}
 				node.attemptFailed(this.direction.active, error);
-				this.inFlight[index] = new Retry(Timers.schedule(() -> attempt(index, number + 1), delay));
 			}
+			// Listeners hear of the retry before it is scheduled: once scheduled, a short backoff could run the
+			// next attempt, and report its outcome, before this call, breaking the per-service event order.
 			this.listener.retryScheduled(node.name(), this.direction.active, number, delay, error);
 			logger.info("Service '{}' failed to {} (attempt {} of {}), retrying in {}: {}", node.name(),
 					this.direction.verb(), number, policy.retries() + 1, BandmasterException.format(delay),
 					BandmasterException.describe(error));
+			synchronized (node) {
+				// A cancellation in between resolved the service: nothing to schedule.
+				if (this.phase[index] == LAUNCHED) {
+					this.inFlight[index] = new Retry(Timers.schedule(() -> attempt(index, number + 1), delay));
+				}
+			}
 			return;
 		}
 		BandmasterException failure = this.direction.failure(definition, number, error);
@@ -454,6 +487,15 @@ final class GraphRun {
 
 		@Override
 		public void run() {
+			try {
+				call();
+			}
+			finally {
+				callEnded();
+			}
+		}
+
+		private void call() {
 			synchronized (this) {
 				if (this.finished) {
 					return;

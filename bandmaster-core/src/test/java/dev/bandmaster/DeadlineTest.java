@@ -1,0 +1,312 @@
+package dev.bandmaster;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.bandmaster.testkit.FlakyService;
+import dev.bandmaster.testkit.HangingService;
+import dev.bandmaster.testkit.RecordingService;
+import dev.bandmaster.testkit.Timeline;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The deadline of a whole {@code startAll} or {@code stopAll}, and the interruption of its caller.
+ */
+class DeadlineTest {
+
+	private final Timeline timeline = new Timeline();
+
+	private final Maestro maestro = new Maestro();
+
+	private RecordingService add(String name, String... dependencies) {
+		RecordingService service = new RecordingService(name, this.timeline);
+		this.maestro.addService(name, true, service, dependencies);
+		return service;
+	}
+
+	@Test
+	void interruptsBootsInFlightWhenTheDeadlinePassesAndReportsEveryServiceNotStarted() throws Exception {
+		HangingService hanging = HangingService.forever();
+		this.maestro.addService("hanging", true, hanging);
+		RecordingService dependent = add("dependent", "hanging");
+		RecordingService independent = add("independent");
+		long began = System.nanoTime();
+		List<BandmasterException> errors = this.maestro.startAll(Duration.ofMillis(300));
+		long tookMillis = (System.nanoTime() - began) / 1_000_000;
+		assertThat(tookMillis).isBetween(290L, 5_000L);
+		assertThat(errors).extracting(BandmasterException::kind, BandmasterException::serviceName)
+			.containsExactly(tuple(ErrorKind.SERVICE_START_FAILURE, "hanging"),
+					tuple(ErrorKind.SERVICE_START_FAILURE, "dependent"));
+		assertThat(errors).allSatisfy((error) -> assertThat(error.getCause()).isInstanceOf(TimeoutException.class));
+		assertThat(errors.get(1).attempts()).isZero();
+		awaitInterruptions(hanging, 1);
+		assertThat(dependent.starts()).isZero();
+		assertThat(independent.running()).isTrue();
+		assertThat(this.maestro.state("hanging")).isEqualTo(ServiceState.FAILED);
+		assertThat(this.maestro.state("dependent")).isEqualTo(ServiceState.STOPPED);
+		assertThat(this.maestro.state("independent")).isEqualTo(ServiceState.STARTED);
+	}
+
+	@Test
+	void aZeroDeadlineStartsNothingAndReportsEveryService() {
+		RecordingService a = add("a");
+		RecordingService b = new RecordingService("b", this.timeline);
+		this.maestro.addService("b", false, b, "a");
+		List<BandmasterException> errors = this.maestro.startAll(Duration.ZERO);
+		assertThat(errors)
+			.extracting(BandmasterException::kind, BandmasterException::serviceName, BandmasterException::required)
+			.containsExactly(tuple(ErrorKind.SERVICE_START_FAILURE, "a", true),
+					tuple(ErrorKind.SERVICE_START_FAILURE, "b", false));
+		assertThat(errors).allSatisfy((error) -> assertThat(error.getCause()).isInstanceOf(TimeoutException.class));
+		assertThat(a.starts() + b.starts()).isZero();
+		assertThat(this.maestro.state("a")).isEqualTo(ServiceState.STOPPED);
+		assertThat(this.maestro.startAll(Duration.ofSeconds(-1))).hasSize(2);
+		assertThat(a.starts()).isZero();
+	}
+
+	@Test
+	void aLaterStartAllStartsWhatTheDeadlineCutShort() throws Exception {
+		HangingService hanging = new HangingService(1);
+		this.maestro.addService("hanging", true, hanging);
+		RecordingService dependent = add("dependent", "hanging");
+		assertThat(this.maestro.startAll(Duration.ofMillis(100))).hasSize(2);
+		awaitInterruptions(hanging, 1);
+		assertThat(this.maestro.startAll(Duration.ofSeconds(10))).isEmpty();
+		assertThat(dependent.starts()).isEqualTo(1);
+		assertThat(hanging.attempts()).isEqualTo(2);
+	}
+
+	@Test
+	void interruptingTheCallerCancelsTheBootAndKeepsItsInterruptFlag() throws Exception {
+		HangingService hanging = HangingService.forever();
+		this.maestro.addService("hanging", true, hanging);
+		RecordingService dependent = add("dependent", "hanging");
+		RecordingService independent = add("independent");
+		AtomicBoolean flagKept = new AtomicBoolean();
+		CompletableFuture<List<BandmasterException>> result = new CompletableFuture<>();
+		Thread caller = new Thread(() -> {
+			result.complete(this.maestro.startAll());
+			flagKept.set(Thread.currentThread().isInterrupted());
+		});
+		caller.start();
+		assertThat(hanging.awaitHanging(10_000)).isTrue();
+		assertThat(this.maestro.serviceReady("independent", Duration.ofSeconds(10))).isSameAs(independent);
+		caller.interrupt();
+		caller.join(10_000);
+		assertThat(caller.isAlive()).isFalse();
+		assertThat(flagKept).isTrue();
+		List<BandmasterException> errors = result.get();
+		assertThat(errors).extracting(BandmasterException::serviceName).containsExactly("hanging", "dependent");
+		assertThat(errors).allSatisfy((error) -> {
+			assertThat(error.kind()).isEqualTo(ErrorKind.SERVICE_START_FAILURE);
+			assertThat(error.getCause()).isInstanceOfAny(InterruptedException.class, CancellationException.class);
+		});
+		awaitInterruptions(hanging, 1);
+		assertThat(dependent.starts()).isZero();
+		assertThat(this.maestro.state("independent")).isEqualTo(ServiceState.STARTED);
+		assertThat(independent.stops()).isZero();
+	}
+
+	@Test
+	void aCallerAlreadyInterruptedStartsNothingAndKeepsItsFlag() {
+		RecordingService a = add("a");
+		Thread.currentThread().interrupt();
+		try {
+			List<BandmasterException> errors = this.maestro.startAll(Duration.ofSeconds(10));
+			assertThat(Thread.currentThread().isInterrupted()).isTrue();
+			assertThat(errors).singleElement()
+				.satisfies((error) -> assertThat(error.getCause()).isInstanceOf(InterruptedException.class));
+			assertThat(a.starts()).isZero();
+			assertThat(this.maestro.startAll()).singleElement()
+				.satisfies((error) -> assertThat(error.getCause()).isInstanceOf(InterruptedException.class));
+			assertThat(Thread.currentThread().isInterrupted()).isTrue();
+			assertThat(a.starts()).isZero();
+		}
+		finally {
+			Thread.interrupted();
+		}
+	}
+
+	@Test
+	void acceptsDeadlinesTooLongToCountInNanoseconds() {
+		RecordingService a = add("a");
+		Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+		assertThat(this.maestro.startAll(forever)).isEmpty();
+		assertThat(this.maestro.serviceReady("a", forever)).isSameAs(a);
+		assertThat(this.maestro.stopAll(forever)).isEmpty();
+		assertThat(this.maestro.startAll(Duration.ofSeconds(Long.MIN_VALUE))).hasSize(1);
+		assertThat(a.starts()).isEqualTo(1);
+	}
+
+	@Test
+	void aZeroStopDeadlineStopsNothingAndReportsEveryStartedService() {
+		RecordingService a = add("a");
+		RecordingService b = add("b", "a");
+		this.maestro.addService("failed", true, FlakyService.failingForever());
+		this.maestro.startAll();
+		List<BandmasterException> errors = this.maestro.stopAll(Duration.ZERO);
+		assertThat(errors).extracting(BandmasterException::kind, BandmasterException::serviceName)
+			.containsExactly(tuple(ErrorKind.SERVICE_STOP_FAILURE, "a"), tuple(ErrorKind.SERVICE_STOP_FAILURE, "b"));
+		assertThat(errors).allSatisfy((error) -> assertThat(error.getCause()).isInstanceOf(TimeoutException.class));
+		assertThat(a.stops() + b.stops()).isZero();
+		assertThat(this.maestro.state("a")).isEqualTo(ServiceState.STARTED);
+		assertThat(this.maestro.state("b")).isEqualTo(ServiceState.STARTED);
+		assertThat(this.maestro.stopAll()).isEmpty();
+		assertThat(a.stops() + b.stops()).isEqualTo(2);
+	}
+
+	@Test
+	void interruptsAHangingStopWhenTheStopDeadlinePasses() throws Exception {
+		CountDownLatch stopping = new CountDownLatch(1);
+		CountDownLatch interrupted = new CountDownLatch(1);
+		RecordingService base = add("base");
+		add("hangsOnStop", "base").onStop(() -> {
+			stopping.countDown();
+			try {
+				new CountDownLatch(1).await();
+			}
+			catch (InterruptedException ex) {
+				interrupted.countDown();
+				throw ex;
+			}
+		});
+		assertThat(this.maestro.startAll()).isEmpty();
+		List<BandmasterException> errors = this.maestro.stopAll(Duration.ofMillis(150));
+		assertThat(errors).extracting(BandmasterException::kind, BandmasterException::serviceName)
+			.containsExactly(tuple(ErrorKind.SERVICE_STOP_FAILURE, "base"),
+					tuple(ErrorKind.SERVICE_STOP_FAILURE, "hangsOnStop"));
+		assertThat(errors).allSatisfy((error) -> assertThat(error.getCause()).isInstanceOf(TimeoutException.class));
+		assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(base.stops()).isZero();
+		assertThat(this.maestro.state("hangsOnStop")).isEqualTo(ServiceState.STARTED);
+		assertThat(this.maestro.state("base")).isEqualTo(ServiceState.STARTED);
+	}
+
+	@Test
+	void neverStartsAServiceAgainWhileItsInterruptedStartIsStillReturning() {
+		// The first start takes a while to clean up once interrupted: well within any sane cancellation bound,
+		// but after startAll has returned at its deadline.
+		AtomicInteger calls = new AtomicInteger();
+		RecordingService slowToCancel = add("slowToCancel").onStart(() -> {
+			if (calls.incrementAndGet() == 1) {
+				blockThenCleanUp(Duration.ofMillis(200));
+			}
+		});
+		assertThat(this.maestro.startAll(Duration.ofMillis(150))).hasSize(1);
+		assertThat(this.maestro.startAll(Duration.ofSeconds(10))).isEmpty();
+		assertThat(slowToCancel.violations()).isEmpty();
+		assertThat(slowToCancel.starts()).isEqualTo(2);
+		assertThat(slowToCancel.running()).isTrue();
+	}
+
+	@Test
+	void neverStopsAServiceAgainWhileItsInterruptedStopIsStillReturning() {
+		AtomicInteger calls = new AtomicInteger();
+		RecordingService slowToCancel = add("slowToCancel").onStop(() -> {
+			if (calls.incrementAndGet() == 1) {
+				blockThenCleanUp(Duration.ofMillis(200));
+			}
+		});
+		assertThat(this.maestro.startAll()).isEmpty();
+		assertThat(this.maestro.stopAll(Duration.ofMillis(150))).hasSize(1);
+		assertThat(this.maestro.stopAll(Duration.ofSeconds(10))).isEmpty();
+		assertThat(slowToCancel.violations()).isEmpty();
+		assertThat(slowToCancel.stops()).isEqualTo(2);
+		assertThat(this.maestro.state("slowToCancel")).isEqualTo(ServiceState.STOPPED);
+	}
+
+	@Test
+	void neverStartsAServiceAgainWhileTheStopUndoingALateStartRuns() {
+		// A start that ignores its interruption and succeeds late is undone with a stop; a new startAll must not
+		// call start while that stop runs.
+		AtomicInteger calls = new AtomicInteger();
+		RecordingService late = add("late").onStart(() -> {
+			if (calls.incrementAndGet() == 1) {
+				sleepUninterruptibly(Duration.ofMillis(400));
+			}
+		}).onStop(() -> sleepUninterruptibly(Duration.ofMillis(100)));
+		assertThat(this.maestro.startAll(Duration.ofMillis(150))).hasSize(1);
+		assertThat(this.maestro.startAll(Duration.ofSeconds(10))).isEmpty();
+		assertThat(late.violations()).isEmpty();
+		assertThat(late.stops()).isEqualTo(1);
+		assertThat(late.running()).isTrue();
+	}
+
+	@Test
+	void cancelsARetryWaitingForItsBackoffWhenTheDeadlinePasses() throws Exception {
+		FlakyService flaky = FlakyService.failingForever();
+		this.maestro.addServiceWithBackoff("flaky", true, 5, Duration.ofMillis(400), flaky);
+		List<BandmasterException> errors = this.maestro.startAll(Duration.ofMillis(150));
+		assertThat(errors).singleElement().satisfies((error) -> {
+			assertThat(error.kind()).isEqualTo(ErrorKind.SERVICE_START_FAILURE);
+			assertThat(error.getCause()).isInstanceOf(TimeoutException.class);
+			assertThat(error.attempts()).isEqualTo(1);
+		});
+		assertThat(this.maestro.state("flaky")).isEqualTo(ServiceState.FAILED);
+		Thread.sleep(450);
+		assertThat(flaky.startAttempts()).as("attempts after the deadline").hasSize(1);
+	}
+
+	@Test
+	void aCallThatCannotGetItsTurnBeforeItsDeadlineReportsEveryServiceAndTouchesNothing() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		RecordingService slow = add("slow").onStart(() -> release.await(10, TimeUnit.SECONDS));
+		RecordingService other = add("other", "slow");
+		CompletableFuture<List<BandmasterException>> first = CompletableFuture.supplyAsync(this.maestro::startAll,
+				(task) -> new Thread(task).start());
+		while (this.maestro.state("slow") != ServiceState.STARTING) {
+			Thread.sleep(1);
+		}
+		List<BandmasterException> errors = this.maestro.startAll(Duration.ofMillis(100));
+		assertThat(errors).extracting(BandmasterException::kind, BandmasterException::serviceName)
+			.containsExactly(tuple(ErrorKind.SERVICE_START_FAILURE, "slow"), tuple(ErrorKind.SERVICE_START_FAILURE, "other"));
+		assertThat(errors).allSatisfy((error) -> assertThat(error.getCause()).isInstanceOf(TimeoutException.class));
+		assertThat(this.maestro.state("slow")).isEqualTo(ServiceState.STARTING);
+		release.countDown();
+		assertThat(first.get(10, TimeUnit.SECONDS)).isEmpty();
+		assertThat(slow.starts()).isEqualTo(1);
+		assertThat(other.starts()).isEqualTo(1);
+	}
+
+	/** Blocks until interrupted, then takes {@code cleanup} to give up, and throws. */
+	private static void blockThenCleanUp(Duration cleanup) throws InterruptedException {
+		try {
+			new CountDownLatch(1).await();
+		}
+		catch (InterruptedException ex) {
+			sleepUninterruptibly(cleanup);
+			throw ex;
+		}
+	}
+
+	private static void sleepUninterruptibly(Duration duration) {
+		long until = System.nanoTime() + duration.toNanos();
+		while (System.nanoTime() - until < 0) {
+			try {
+				Thread.sleep(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+			}
+			catch (InterruptedException ex) {
+				// Ignored on purpose: this stands for code that does not honour interruption at once.
+			}
+		}
+	}
+
+	private static void awaitInterruptions(HangingService hanging, int expected) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (hanging.interruptions() < expected && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		assertThat(hanging.interruptions()).as("interrupted hanging starts").isEqualTo(expected);
+	}
+
+}

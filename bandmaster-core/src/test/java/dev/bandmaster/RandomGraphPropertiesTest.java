@@ -1,0 +1,509 @@
+package dev.bandmaster;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+
+import dev.bandmaster.testkit.RecordingService;
+import dev.bandmaster.testkit.Timeline;
+import dev.bandmaster.testkit.Timeline.Kind;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Invariants checked over random graphs with random start and stop failures, 200 seeds per run. Each case is
+ * generated from its seed alone: every failure message starts with the seed and the graph, and
+ * {@code -Dbandmaster.seed=N} runs that one case again.
+ * <ul>
+ * <li>no service starts before its dependencies have started;</li>
+ * <li>a service whose start finally fails is {@code SERVICE_START_FAILURE}, and every transitive dependent is
+ * {@code DEPENDENCY_UNAVAILABLE}, naming a direct dependency that did not start, and is never called;</li>
+ * <li>nothing else is reported, and every other service starts;</li>
+ * <li>no dependency stops before its dependents; every started service is stopped by {@code stopAll}, except
+ * those whose stop finally fails ({@code SERVICE_STOP_FAILURE}) and, transitively, their dependencies
+ * ({@code PARENT_UNAVAILABLE}, never called);</li>
+ * <li>a second {@code startAll} calls nothing that the first started, and tries the rest again;</li>
+ * <li>a boot cut short by its deadline reports each service not started once, leaves no started service with a
+ * dependency not started, and a {@code stopAll} after it stops everything without calling any service twice at
+ * once.</li>
+ * </ul>
+ */
+class RandomGraphPropertiesTest {
+
+	private static final int CASES = 200;
+
+	static LongStream seeds() {
+		String replay = System.getProperty("bandmaster.seed");
+		return (replay != null) ? LongStream.of(Long.parseLong(replay)) : LongStream.range(0, CASES);
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void startAndStopKeepEveryInvariantOnARandomGraph(long seed) {
+		RandomGraph graph = RandomGraph.generate(seed);
+		Timeline timeline = new Timeline();
+		Maestro maestro = new Maestro();
+		RecordingService[] services = graph.register(maestro, timeline);
+		Check check = new Check(seed, graph);
+
+		Outcome[] starts = graph.expectedStarts();
+		List<BandmasterException> startErrors = maestro.startAll(Duration.ofSeconds(30));
+		check.errors("startAll", startErrors, starts);
+		for (int i = 0; i < graph.size; i++) {
+			Node node = graph.nodes[i];
+			RecordingService service = services[i];
+			assertThat(service.violations()).as(check.about(node, "contract violations")).isEmpty();
+			assertThat(maestro.state(node.name)).as(check.about(node, "state after startAll"))
+				.isEqualTo(switch (starts[i]) {
+					case DONE -> ServiceState.STARTED;
+					case FAILED -> ServiceState.FAILED;
+					case BLOCKED -> ServiceState.STOPPED;
+				});
+			int expectedCalls = switch (starts[i]) {
+				case DONE -> node.startFailures + 1;
+				case FAILED -> node.retries + 1;
+				case BLOCKED -> 0;
+			};
+			assertThat(service.starts()).as(check.about(node, "start calls")).isEqualTo(expectedCalls);
+			if (starts[i] != Outcome.BLOCKED) {
+				long began = timeline.first(node.name, Kind.START_BEGAN).orElseThrow().sequence();
+				for (int dependency : node.dependencies) {
+					long started = timeline.last(graph.nodes[dependency].name, Kind.STARTED)
+						.orElseThrow(() -> new AssertionError(check.about(node, "dependency never started")))
+						.sequence();
+					assertThat(started).as(check.about(node,
+							"started dependency " + graph.nodes[dependency].name + " before beginning"))
+						.isLessThan(began);
+				}
+			}
+		}
+
+		Outcome[] stops = graph.expectedStops(starts);
+		List<BandmasterException> stopErrors = maestro.stopAll(Duration.ofSeconds(30));
+		check.errors("stopAll", stopErrors, stops);
+		for (int i = 0; i < graph.size; i++) {
+			Node node = graph.nodes[i];
+			RecordingService service = services[i];
+			assertThat(service.violations()).as(check.about(node, "contract violations")).isEmpty();
+			if (starts[i] != Outcome.DONE) {
+				assertThat(service.stops()).as(check.about(node, "stop calls of a service never started")).isZero();
+				continue;
+			}
+			assertThat(maestro.state(node.name)).as(check.about(node, "state after stopAll"))
+				.isEqualTo((stops[i] == Outcome.DONE) ? ServiceState.STOPPED : ServiceState.STARTED);
+			int expectedCalls = switch (stops[i]) {
+				case DONE -> node.stopFailures + 1;
+				case FAILED -> node.retries + 1;
+				case BLOCKED -> 0;
+			};
+			assertThat(service.stops()).as(check.about(node, "stop calls")).isEqualTo(expectedCalls);
+			if (stops[i] != Outcome.BLOCKED) {
+				long began = timeline.first(node.name, Kind.STOP_BEGAN).orElseThrow().sequence();
+				for (int dependent : graph.dependents(i)) {
+					if (starts[dependent] == Outcome.DONE) {
+						long stopped = timeline.last(graph.nodes[dependent].name, Kind.STOPPED)
+							.orElseThrow(() -> new AssertionError(check.about(node, "a dependent never stopped")))
+							.sequence();
+						assertThat(stopped).as(check.about(node,
+								"stopped dependent " + graph.nodes[dependent].name + " before beginning"))
+							.isLessThan(began);
+					}
+				}
+			}
+		}
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void aSecondStartAllStartsOnlyWhatTheFirstDidNot(long seed) {
+		RandomGraph graph = RandomGraph.generate(seed);
+		Timeline timeline = new Timeline();
+		Maestro maestro = new Maestro();
+		RecordingService[] services = graph.register(maestro, timeline);
+		Check check = new Check(seed, graph);
+		Outcome[] first = graph.expectedStarts();
+		check.errors("startAll", maestro.startAll(Duration.ofSeconds(30)), first);
+		int[] callsBefore = new int[graph.size];
+		for (int i = 0; i < graph.size; i++) {
+			callsBefore[i] = services[i].starts();
+		}
+
+		Outcome[] second = graph.expectedRestarts(first, callsBefore);
+		check.errors("startAll", maestro.startAll(Duration.ofSeconds(30)), second);
+		for (int i = 0; i < graph.size; i++) {
+			Node node = graph.nodes[i];
+			int remainingFailures = Math.max(0, node.startFailures - callsBefore[i]);
+			int newCalls = (first[i] == Outcome.DONE) ? 0 : switch (second[i]) {
+				case DONE -> remainingFailures + 1;
+				case FAILED -> node.retries + 1;
+				case BLOCKED -> 0;
+			};
+			assertThat(services[i].starts()).as(check.about(node, "start calls after the second startAll"))
+				.isEqualTo(callsBefore[i] + newCalls);
+			assertThat(services[i].violations()).as(check.about(node, "contract violations")).isEmpty();
+			if (newCalls > 0) {
+				long began = timeline.last(node.name, Kind.START_BEGAN).orElseThrow().sequence();
+				for (int dependency : node.dependencies) {
+					long started = timeline.last(graph.nodes[dependency].name, Kind.STARTED)
+						.orElseThrow(() -> new AssertionError(check.about(node, "dependency never started")))
+						.sequence();
+					assertThat(started).as(check.about(node, "dependency started before the restart"))
+						.isLessThan(began);
+				}
+			}
+		}
+		assertThat(maestro.stopAll(Duration.ofSeconds(30)).stream().map(BandmasterException::kind).distinct())
+			.as(check.about("stopAll after the restart reports only stop failures"))
+			.isSubsetOf(ErrorKind.SERVICE_STOP_FAILURE, ErrorKind.PARENT_UNAVAILABLE);
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void aBootCutShortByItsDeadlineReportsEveryServiceNotStartedAndStopsCleanly(long seed) {
+		RandomGraph graph = RandomGraph.generate(seed);
+		SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+		Timeline timeline = new Timeline();
+		Maestro maestro = new Maestro();
+		RecordingService[] services = new RecordingService[graph.size];
+		boolean[] hangs = new boolean[graph.size];
+		for (int index : graph.registrationOrder) {
+			Node node = graph.nodes[index];
+			hangs[index] = random.nextDouble() < 0.1;
+			long sleepMillis = random.nextInt(4);
+			boolean hanging = hangs[index];
+			services[index] = new RecordingService(node.name, timeline).onStart(() -> {
+				if (hanging) {
+					new CountDownLatch(1).await();
+				}
+				Thread.sleep(sleepMillis);
+			});
+			String[] dependencies = new String[node.dependencies.length];
+			for (int k = 0; k < dependencies.length; k++) {
+				dependencies[k] = graph.nodes[node.dependencies[k]].name;
+			}
+			maestro.addService(node.name, node.required, services[index], dependencies);
+		}
+		Check check = new Check(seed, graph);
+		Duration deadline = Duration.ofMillis(5 + random.nextInt(30));
+
+		List<BandmasterException> errors = maestro.startAll(deadline);
+		Set<String> notStarted = new HashSet<>();
+		for (int i = 0; i < graph.size; i++) {
+			Node node = graph.nodes[i];
+			ServiceState state = maestro.state(node.name);
+			assertThat(state).as(check.about(node, "state after a boot cut short at " + deadline.toMillis() + " ms"))
+				.isIn(ServiceState.STARTED, ServiceState.FAILED, ServiceState.STOPPED);
+			if (hangs[i]) {
+				assertThat(state).as(check.about(node, "a hanging service never starts"))
+					.isNotEqualTo(ServiceState.STARTED);
+			}
+			if (state != ServiceState.STARTED) {
+				notStarted.add(node.name);
+				continue;
+			}
+			long began = timeline.first(node.name, Kind.START_BEGAN).orElseThrow().sequence();
+			for (int dependency : node.dependencies) {
+				assertThat(maestro.state(graph.nodes[dependency].name))
+					.as(check.about(node, "a started service's dependencies are started"))
+					.isEqualTo(ServiceState.STARTED);
+				assertThat(timeline.last(graph.nodes[dependency].name, Kind.STARTED).orElseThrow().sequence())
+					.as(check.about(node, "dependency started before it began"))
+					.isLessThan(began);
+			}
+		}
+		assertThat(errors).extracting(BandmasterException::serviceName)
+			.as(check.about("one error per service not started: " + errors))
+			.doesNotHaveDuplicates()
+			.containsExactlyInAnyOrderElementsOf(notStarted);
+		assertThat(errors).allSatisfy((error) -> assertThat(error.kind()).as(check.about("kind of " + error))
+			.isIn(ErrorKind.SERVICE_START_FAILURE, ErrorKind.DEPENDENCY_UNAVAILABLE));
+
+		assertThat(maestro.stopAll(Duration.ofSeconds(30))).as(check.about("stopAll after the cut-short boot"))
+			.isEmpty();
+		for (int i = 0; i < graph.size; i++) {
+			Node node = graph.nodes[i];
+			assertThat(services[i].violations()).as(check.about(node, "contract violations")).isEmpty();
+			assertThat(services[i].running()).as(check.about(node, "still running after stopAll")).isFalse();
+			assertThat(maestro.state(node.name)).as(check.about(node, "state after stopAll"))
+				.isIn(ServiceState.STOPPED, ServiceState.FAILED);
+		}
+	}
+
+	/** How one service's start or stop ends. */
+	enum Outcome {
+
+		/** It started (or stopped). */
+		DONE,
+
+		/** Its own last attempt failed. */
+		FAILED,
+
+		/** Never tried: a service next to it did not make it. */
+		BLOCKED
+
+	}
+
+	/**
+	 * One generated service: its dependencies are indexes lower than its own, so index order is a topological
+	 * order; names and registration order are shuffled so that neither gives it away.
+	 */
+	record Node(int index, String name, int[] dependencies, boolean required, int retries, int startFailures,
+			int stopFailures) {
+
+		@Override
+		public String toString() {
+			StringBuilder text = new StringBuilder(this.name).append("->[");
+			for (int i = 0; i < this.dependencies.length; i++) {
+				text.append((i > 0) ? "," : "").append(this.dependencies[i]);
+			}
+			return text.append("] retries=").append(this.retries).append(" startFails=").append(this.startFailures)
+				.append(" stopFails=").append(this.stopFailures).toString();
+		}
+
+	}
+
+	/**
+	 * A random DAG with random failures, made from a seed alone.
+	 */
+	static final class RandomGraph {
+
+		final int size;
+
+		final Node[] nodes;
+
+		final int[] registrationOrder;
+
+		private final List<List<Integer>> dependents = new ArrayList<>();
+
+		private RandomGraph(Node[] nodes, int[] registrationOrder) {
+			this.size = nodes.length;
+			this.nodes = nodes;
+			this.registrationOrder = registrationOrder;
+			for (int i = 0; i < this.size; i++) {
+				this.dependents.add(new ArrayList<>());
+			}
+			for (Node node : nodes) {
+				for (int dependency : node.dependencies) {
+					this.dependents.get(dependency).add(node.index);
+				}
+			}
+		}
+
+		static RandomGraph generate(long seed) {
+			SplittableRandom random = new SplittableRandom(seed);
+			int size = 1 + random.nextInt(40);
+			double density = random.nextDouble() * 0.25;
+			int[] nameOf = shuffled(size, random);
+			Node[] nodes = new Node[size];
+			for (int i = 0; i < size; i++) {
+				List<Integer> dependencies = new ArrayList<>();
+				for (int j = 0; j < i; j++) {
+					if (random.nextDouble() < density) {
+						dependencies.add(j);
+					}
+				}
+				int retries = random.nextInt(3);
+				int startFailures = (random.nextDouble() < 0.25) ? random.nextInt(5) : 0;
+				int stopFailures = (random.nextDouble() < 0.15) ? random.nextInt(5) : 0;
+				nodes[i] = new Node(i, "svc" + nameOf[i], dependencies.stream().mapToInt(Integer::intValue).toArray(),
+						random.nextBoolean(), retries, startFailures, stopFailures);
+			}
+			return new RandomGraph(nodes, shuffled(size, random));
+		}
+
+		private static int[] shuffled(int size, SplittableRandom random) {
+			int[] values = new int[size];
+			for (int i = 0; i < size; i++) {
+				values[i] = i;
+			}
+			for (int i = size - 1; i > 0; i--) {
+				int j = random.nextInt(i + 1);
+				int swap = values[i];
+				values[i] = values[j];
+				values[j] = swap;
+			}
+			return values;
+		}
+
+		List<Integer> dependents(int index) {
+			return this.dependents.get(index);
+		}
+
+		RecordingService[] register(Maestro maestro, Timeline timeline) {
+			RecordingService[] services = new RecordingService[this.size];
+			for (int index : this.registrationOrder) {
+				Node node = this.nodes[index];
+				AtomicInteger startCalls = new AtomicInteger();
+				AtomicInteger stopCalls = new AtomicInteger();
+				RecordingService service = new RecordingService(node.name, timeline).onStart(() -> {
+					if (startCalls.incrementAndGet() <= node.startFailures) {
+						throw new IllegalStateException(node.name + " start fails on purpose");
+					}
+				}).onStop(() -> {
+					if (stopCalls.incrementAndGet() <= node.stopFailures) {
+						throw new IllegalStateException(node.name + " stop fails on purpose");
+					}
+				});
+				String[] dependencies = new String[node.dependencies.length];
+				for (int k = 0; k < dependencies.length; k++) {
+					dependencies[k] = this.nodes[node.dependencies[k]].name;
+				}
+				maestro.addServiceWithBackoff(node.name, node.required, node.retries,
+						Duration.ofNanos((index % 2) * 500_000L), service, dependencies);
+				services[index] = service;
+			}
+			return services;
+		}
+
+		/** What {@code startAll} must do to each service, worked out in topological order. */
+		Outcome[] expectedStarts() {
+			Outcome[] outcomes = new Outcome[this.size];
+			for (Node node : this.nodes) {
+				boolean blocked = false;
+				for (int dependency : node.dependencies) {
+					blocked |= outcomes[dependency] != Outcome.DONE;
+				}
+				outcomes[node.index] = blocked ? Outcome.BLOCKED
+						: (node.startFailures > node.retries) ? Outcome.FAILED : Outcome.DONE;
+			}
+			return outcomes;
+		}
+
+		/**
+		 * What a second {@code startAll} must do: leave alone what the first started, and try the rest again
+		 * with the failures they have left.
+		 */
+		Outcome[] expectedRestarts(Outcome[] first, int[] callsBefore) {
+			Outcome[] outcomes = new Outcome[this.size];
+			for (Node node : this.nodes) {
+				if (first[node.index] == Outcome.DONE) {
+					outcomes[node.index] = Outcome.DONE;
+					continue;
+				}
+				boolean blocked = false;
+				for (int dependency : node.dependencies) {
+					blocked |= outcomes[dependency] != Outcome.DONE;
+				}
+				int remainingFailures = node.startFailures - callsBefore[node.index];
+				outcomes[node.index] = blocked ? Outcome.BLOCKED
+						: (remainingFailures > node.retries) ? Outcome.FAILED : Outcome.DONE;
+			}
+			return outcomes;
+		}
+
+		/** What {@code stopAll} must do to each started service, worked out in reverse topological order. */
+		Outcome[] expectedStops(Outcome[] starts) {
+			Outcome[] outcomes = new Outcome[this.size];
+			for (int i = this.size - 1; i >= 0; i--) {
+				if (starts[i] != Outcome.DONE) {
+					continue;
+				}
+				Node node = this.nodes[i];
+				boolean blocked = false;
+				for (int dependent : dependents(i)) {
+					blocked |= outcomes[dependent] != null && outcomes[dependent] != Outcome.DONE;
+				}
+				outcomes[i] = blocked ? Outcome.BLOCKED
+						: (node.stopFailures > node.retries) ? Outcome.FAILED : Outcome.DONE;
+			}
+			return outcomes;
+		}
+
+		@Override
+		public String toString() {
+			StringBuilder text = new StringBuilder();
+			for (Node node : this.nodes) {
+				text.append("\n    ").append(node.index).append(": ").append(node);
+			}
+			return text.toString();
+		}
+
+	}
+
+	/**
+	 * Assertions that name the seed and the graph.
+	 */
+	private static final class Check {
+
+		private final long seed;
+
+		private final RandomGraph graph;
+
+		private final Map<String, Node> byName = new HashMap<>();
+
+		Check(long seed, RandomGraph graph) {
+			this.seed = seed;
+			this.graph = graph;
+			for (Node node : graph.nodes) {
+				this.byName.put(node.name, node);
+			}
+		}
+
+		String about(Node node, String what) {
+			return "seed " + this.seed + " (replay with -Dbandmaster.seed=" + this.seed + "), service " + node.name
+					+ ": " + what + "; graph:" + this.graph;
+		}
+
+		String about(String what) {
+			return "seed " + this.seed + " (replay with -Dbandmaster.seed=" + this.seed + "): " + what + "; graph:"
+					+ this.graph;
+		}
+
+		/** The errors are exactly one per service that did not make it, of the kind its outcome calls for. */
+		void errors(String call, List<BandmasterException> errors, Outcome[] outcomes) {
+			boolean start = call.equals("startAll");
+			Set<String> expected = new HashSet<>();
+			for (Node node : this.graph.nodes) {
+				if (outcomes[node.index] != null && outcomes[node.index] != Outcome.DONE) {
+					expected.add(node.name);
+				}
+			}
+			assertThat(errors).extracting(BandmasterException::serviceName)
+				.as(about(call + " reports one error per service that did not make it: " + errors))
+				.doesNotHaveDuplicates()
+				.containsExactlyInAnyOrderElementsOf(expected);
+			for (BandmasterException error : errors) {
+				Node node = this.byName.get(error.serviceName());
+				assertThat(error.required()).as(about(node, "required flag")).isEqualTo(node.required);
+				if (outcomes[node.index] == Outcome.FAILED) {
+					assertThat(error.kind()).as(about(node, "kind"))
+						.isEqualTo(start ? ErrorKind.SERVICE_START_FAILURE : ErrorKind.SERVICE_STOP_FAILURE);
+					assertThat(error.attempts()).as(about(node, "attempts")).isEqualTo(node.retries + 1);
+					assertThat(error.getCause()).as(about(node, "cause"))
+						.isInstanceOf(IllegalStateException.class)
+						.hasMessageContaining("fails on purpose");
+				}
+				else if (start) {
+					assertThat(error.kind()).as(about(node, "kind")).isEqualTo(ErrorKind.DEPENDENCY_UNAVAILABLE);
+					Node blocker = this.byName.get(error.dependency());
+					assertThat(blocker).as(about(node, "dependency() names a service")).isNotNull();
+					assertThat(node.dependencies).as(about(node, "dependency() is a direct dependency"))
+						.contains(blocker.index);
+					assertThat(outcomes[blocker.index]).as(about(node, "dependency() did not start"))
+						.isNotEqualTo(Outcome.DONE);
+				}
+				else {
+					assertThat(error.kind()).as(about(node, "kind")).isEqualTo(ErrorKind.PARENT_UNAVAILABLE);
+					Node parent = this.byName.get(error.parent());
+					assertThat(parent).as(about(node, "parent() names a service")).isNotNull();
+					assertThat(parent.dependencies).as(about(node, "parent() is a direct dependent"))
+						.contains(node.index);
+					assertThat(outcomes[parent.index]).as(about(node, "parent() is still running"))
+						.isIn(Outcome.FAILED, Outcome.BLOCKED);
+				}
+			}
+		}
+
+	}
+
+}

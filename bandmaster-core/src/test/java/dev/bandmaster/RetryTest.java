@@ -1,0 +1,289 @@
+package dev.bandmaster;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+
+import dev.bandmaster.testkit.FlakyService;
+import dev.bandmaster.testkit.HangingService;
+import dev.bandmaster.testkit.RecordingService;
+import dev.bandmaster.testkit.Timeline;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Failed starts are retried with exponential backoff; a final failure takes every dependent down with it, and
+ * nothing else.
+ */
+class RetryTest {
+
+	/** How much earlier than its backoff a retry may come: timer and clock granularity. */
+	private static final long EARLY_MILLIS = 10;
+
+	/** How much later than its backoff a retry may come on a loaded machine: generous, it only catches nonsense. */
+	private static final long LATE_MILLIS = 400;
+
+	private final Timeline timeline = new Timeline();
+
+	private final Maestro maestro = new Maestro();
+
+	@Test
+	void makesRetriesPlusOneAttemptsThenReportsStartFailureWithTheServiceCause() {
+		FlakyService flaky = FlakyService.failingForever();
+		this.maestro.addServiceWithBackoff("flaky", true, 3, Duration.ofMillis(1), flaky);
+		List<BandmasterException> errors = this.maestro.startAll();
+		assertThat(flaky.startAttempts()).hasSize(4);
+		assertThat(errors).singleElement().satisfies((error) -> {
+			assertThat(error.kind()).isEqualTo(ErrorKind.SERVICE_START_FAILURE);
+			assertThat(error.serviceName()).isEqualTo("flaky");
+			assertThat(error.attempts()).isEqualTo(4);
+			assertThat(error.getCause()).isInstanceOf(FlakyService.Failure.class)
+				.hasMessage("start attempt 4 failed on purpose");
+		});
+		assertThat(this.maestro.state("flaky")).isEqualTo(ServiceState.FAILED);
+		assertThat(this.maestro.snapshot("flaky").lastError()).hasMessage("start attempt 4 failed on purpose");
+	}
+
+	@Test
+	void makesASingleAttemptByDefault() {
+		FlakyService flaky = FlakyService.failingForever();
+		this.maestro.addService("flaky", true, flaky);
+		assertThat(this.maestro.startAll()).singleElement()
+			.satisfies((error) -> assertThat(error.attempts()).isEqualTo(1));
+		assertThat(flaky.startAttempts()).hasSize(1);
+	}
+
+	@Test
+	void startsAServiceOnTheAttemptThatSucceeds() {
+		FlakyService flaky = new FlakyService(2);
+		this.maestro.addServiceWithBackoff("flaky", true, 2, Duration.ofMillis(1), flaky);
+		assertThat(this.maestro.startAll()).isEmpty();
+		assertThat(flaky.startAttempts()).hasSize(3);
+		assertThat(this.maestro.state("flaky")).isEqualTo(ServiceState.STARTED);
+		assertThat(this.maestro.snapshot("flaky").attempts()).isEqualTo(3);
+	}
+
+	@Test
+	void spacesRetriesByAnExponentialBackoff() {
+		FlakyService flaky = FlakyService.failingForever();
+		this.maestro.addServiceWithBackoff("flaky", true, 3, Duration.ofMillis(40), flaky);
+		this.maestro.startAll();
+		assertGaps(flaky.startAttempts(), 40, 80, 160);
+	}
+
+	@Test
+	void multipliesTheBackoffByTheConfiguredMultiplier() {
+		FlakyService flaky = FlakyService.failingForever();
+		this.maestro.addService(ServiceDefinition.builder("flaky", flaky)
+			.retries(2)
+			.initialBackoff(Duration.ofMillis(30))
+			.multiplier(3)
+			.build());
+		this.maestro.startAll();
+		assertGaps(flaky.startAttempts(), 30, 90);
+	}
+
+	@Test
+	void capsTheBackoffAtTheMaximum() {
+		FlakyService flaky = FlakyService.failingForever();
+		// Uncapped, the waits would be 20 ms, 200 ms, 2 s, 20 s.
+		this.maestro.addService(ServiceDefinition.builder("flaky", flaky)
+			.retries(4)
+			.initialBackoff(Duration.ofMillis(20))
+			.multiplier(10)
+			.maxBackoff(Duration.ofMillis(50))
+			.build());
+		this.maestro.startAll();
+		assertGaps(flaky.startAttempts(), 20, 50, 50, 50);
+	}
+
+	@Test
+	void jitterOnlyShortensTheBackoff() {
+		FlakyService flaky = FlakyService.failingForever();
+		this.maestro.addService(ServiceDefinition.builder("flaky", flaky)
+			.retries(4)
+			.initialBackoff(Duration.ofMillis(60))
+			.multiplier(1)
+			.jitter(0.5)
+			.build());
+		this.maestro.startAll();
+		List<Long> gaps = gapsInMillis(flaky.startAttempts());
+		assertThat(gaps).hasSize(4).allSatisfy((gap) -> assertThat(gap).isBetween(30 - EARLY_MILLIS, 60 + LATE_MILLIS));
+	}
+
+	@Test
+	void computesTheBackoffOfEachRetry() {
+		RetryPolicy goDefaults = RetryPolicy.of(10, Duration.ofMillis(500));
+		assertThat(List.of(1, 2, 3, 4)).extracting(goDefaults::backoffBefore)
+			.containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+					Duration.ofSeconds(4));
+		RetryPolicy capped = new RetryPolicy(10, Duration.ofMillis(100), 3, Duration.ofMillis(500), 0);
+		assertThat(List.of(1, 2, 3, 9)).extracting(capped::backoffBefore)
+			.containsExactly(Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMillis(500),
+					Duration.ofMillis(500));
+		assertThat(RetryPolicy.of(1, Duration.ofSeconds(1)).backoffBefore(200)).isPositive();
+	}
+
+	@Test
+	void jitterShortensByAtMostItsFraction() {
+		RetryPolicy jittered = new RetryPolicy(3, Duration.ofMillis(1000), 2, null, 0.25);
+		for (double random = 0; random < 1; random += 0.05) {
+			assertThat(jittered.backoffBefore(2, random)).isBetween(Duration.ofMillis(1500), Duration.ofMillis(2000));
+		}
+		assertThat(jittered.backoffBefore(2, 0)).isEqualTo(Duration.ofMillis(2000));
+		assertThat(RetryPolicy.of(3, Duration.ofMillis(1000)).backoffBefore(1, 0.99)).isEqualTo(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void saturatesABackoffTooLongToCountInNanoseconds() {
+		Duration centuries = Duration.ofDays(365L * 1000);
+		assertThat(RetryPolicy.of(1, centuries).backoffBefore(1)).isEqualTo(Duration.ofNanos(Long.MAX_VALUE));
+		RetryPolicy capped = new RetryPolicy(1, Duration.ofMillis(10), 2, centuries, 0);
+		assertThat(capped.backoffBefore(1)).isEqualTo(Duration.ofMillis(10));
+		assertThat(capped.backoffBefore(100)).isEqualTo(Duration.ofNanos(Long.MAX_VALUE));
+	}
+
+	@Test
+	void reportsAFailureWhoseRetryWouldWaitForCenturiesOnceTheDeadlinePasses() {
+		FlakyService flaky = FlakyService.failingForever();
+		List<Duration> delays = new CopyOnWriteArrayList<>();
+		Maestro maestro = Maestro.builder().listener(new MaestroListener() {
+
+			@Override
+			public void retryScheduled(String serviceName, ServiceState transition, int attempt, Duration delay,
+					Throwable error) {
+				delays.add(delay);
+			}
+
+		}).build();
+		maestro.addServiceWithBackoff("flaky", true, 1, Duration.ofDays(365L * 1000), flaky);
+		assertThat(maestro.startAll(Duration.ofMillis(200))).singleElement()
+			.satisfies((error) -> assertThat(error.getCause()).isInstanceOf(TimeoutException.class));
+		assertThat(flaky.startAttempts()).hasSize(1);
+		assertThat(delays).containsExactly(Duration.ofNanos(Long.MAX_VALUE));
+	}
+
+	@Test
+	void skipsDependentsOfAFailedServiceWithoutCallingStart() {
+		this.maestro.addService("a", true, FlakyService.failingForever());
+		RecordingService b = add("b", true, "a");
+		RecordingService c = add("c", false, "b");
+		RecordingService e = add("e", true);
+		RecordingService d = add("d", true, "e", "b");
+		List<BandmasterException> errors = this.maestro.startAll();
+		assertThat(errors)
+			.extracting(BandmasterException::kind, BandmasterException::serviceName, BandmasterException::dependency,
+					BandmasterException::required)
+			.containsExactly(tuple(ErrorKind.SERVICE_START_FAILURE, "a", null, true),
+					tuple(ErrorKind.DEPENDENCY_UNAVAILABLE, "b", "a", true),
+					tuple(ErrorKind.DEPENDENCY_UNAVAILABLE, "c", "b", false),
+					tuple(ErrorKind.DEPENDENCY_UNAVAILABLE, "d", "b", true));
+		assertThat(List.of(b, c, d)).allSatisfy((skipped) -> {
+			assertThat(skipped.starts()).isZero();
+			assertThat(this.maestro.state(skipped.name())).isEqualTo(ServiceState.STOPPED);
+		});
+		assertThat(e.starts()).isEqualTo(1);
+		assertThat(this.maestro.state("e")).isEqualTo(ServiceState.STARTED);
+		assertThat(this.maestro.state("a")).isEqualTo(ServiceState.FAILED);
+	}
+
+	@Test
+	void namesTheDirectDependencyThatIsUnavailableForEachSkippedService() {
+		// Two failures under one dependent: it names one of its own direct dependencies, never a deeper one.
+		this.maestro.addService("root", true, FlakyService.failingForever());
+		add("middle", true, "root");
+		this.maestro.addService("other", true, FlakyService.failingForever());
+		add("top", true, "middle", "other");
+		List<BandmasterException> errors = this.maestro.startAll();
+		assertThat(errors).filteredOn((error) -> error.serviceName().equals("top")).singleElement().satisfies((error) -> {
+			assertThat(error.kind()).isEqualTo(ErrorKind.DEPENDENCY_UNAVAILABLE);
+			assertThat(error.dependency()).isIn("middle", "other");
+		});
+		assertThat(errors).filteredOn((error) -> error.serviceName().equals("middle"))
+			.singleElement()
+			.extracting(BandmasterException::dependency)
+			.isEqualTo("root");
+		assertThat(errors).hasSize(4);
+	}
+
+	@Test
+	void startsIndependentServicesWhileAnotherKeepsFailing() {
+		FlakyService flaky = FlakyService.failingForever();
+		this.maestro.addServiceWithBackoff("flaky", true, 2, Duration.ofMillis(5), flaky);
+		RecordingService independent = add("independent", true);
+		RecordingService onIndependent = add("onIndependent", true, "independent");
+		assertThat(this.maestro.startAll()).extracting(BandmasterException::serviceName).containsExactly("flaky");
+		assertThat(independent.running()).isTrue();
+		assertThat(onIndependent.running()).isTrue();
+	}
+
+	@Test
+	void reportsOptionalFailuresTooAndTellsTheyAreOptional() {
+		this.maestro.addService("optional", false, FlakyService.failingForever());
+		add("needsIt", true, "optional");
+		assertThat(this.maestro.startAll())
+			.extracting(BandmasterException::serviceName, BandmasterException::kind, BandmasterException::required)
+			.containsExactly(tuple("optional", ErrorKind.SERVICE_START_FAILURE, false),
+					tuple("needsIt", ErrorKind.DEPENDENCY_UNAVAILABLE, true));
+	}
+
+	@Test
+	void interruptsAHangingAttemptAfterItsStartTimeoutAndRetriesIt() {
+		HangingService hanging = new HangingService(1);
+		this.maestro.addService(ServiceDefinition.builder("hanging", hanging)
+			.retries(1)
+			.initialBackoff(Duration.ZERO)
+			.startTimeout(Duration.ofMillis(100))
+			.build());
+		assertThat(this.maestro.startAll(Duration.ofSeconds(10))).isEmpty();
+		assertThat(hanging.attempts()).isEqualTo(2);
+		assertThat(hanging.interruptions()).isEqualTo(1);
+		assertThat(this.maestro.snapshot("hanging").attempts()).isEqualTo(2);
+	}
+
+	@Test
+	void reportsAStartTimeoutAsATimeoutExceptionOnceRetriesAreExhausted() {
+		HangingService hanging = HangingService.forever();
+		this.maestro.addService(ServiceDefinition.builder("hanging", hanging)
+			.retries(1)
+			.initialBackoff(Duration.ZERO)
+			.startTimeout(Duration.ofMillis(50))
+			.build());
+		assertThat(this.maestro.startAll(Duration.ofSeconds(10))).singleElement().satisfies((error) -> {
+			assertThat(error.kind()).isEqualTo(ErrorKind.SERVICE_START_FAILURE);
+			assertThat(error.attempts()).isEqualTo(2);
+			assertThat(error.getCause()).isInstanceOf(TimeoutException.class);
+		});
+		assertThat(hanging.interruptions()).isEqualTo(2);
+		assertThat(this.maestro.state("hanging")).isEqualTo(ServiceState.FAILED);
+	}
+
+	private RecordingService add(String name, boolean required, String... dependencies) {
+		RecordingService service = new RecordingService(name, this.timeline);
+		this.maestro.addService(name, required, service, dependencies);
+		return service;
+	}
+
+	private static void assertGaps(List<Long> attempts, long... expectedMillis) {
+		List<Long> gaps = gapsInMillis(attempts);
+		assertThat(gaps).as("gaps between attempts").hasSize(expectedMillis.length);
+		for (int i = 0; i < expectedMillis.length; i++) {
+			assertThat(gaps.get(i)).as("gap before retry %d, expected about %d ms; all gaps %s", i + 1,
+					expectedMillis[i], gaps)
+				.isBetween(expectedMillis[i] - EARLY_MILLIS, expectedMillis[i] + LATE_MILLIS);
+		}
+	}
+
+	private static List<Long> gapsInMillis(List<Long> nanoTimes) {
+		List<Long> gaps = new ArrayList<>();
+		for (int i = 1; i < nanoTimes.size(); i++) {
+			gaps.add((nanoTimes.get(i) - nanoTimes.get(i - 1)) / 1_000_000);
+		}
+		return gaps;
+	}
+
+}

@@ -81,15 +81,6 @@ final class GraphRun {
 
 	private volatile boolean cancelled;
 
-	/**
-	 * The calls of service code dispatched and not returned yet, plus one held by {@link #execute} until it
-	 * returns; {@link #quiet} completes when it drops to zero.
-	 */
-	private final AtomicInteger calls = new AtomicInteger(1);
-
-	/** Completes once the run has returned and every call it made has returned too. */
-	private final CompletableFuture<Void> quiet = new CompletableFuture<>();
-
 	GraphRun(Direction direction, ServiceGraph graph, @Nullable Executor executor, MaestroListener listener,
 			Clock clock) {
 		this.direction = direction;
@@ -165,21 +156,6 @@ final class GraphRun {
 			if (this.ownedExecutor != null) {
 				this.ownedExecutor.shutdown();
 			}
-			callEnded();
-		}
-	}
-
-	/**
-	 * Runs {@code action} once this run has returned and no call of service code it made is still running,
-	 * whether the run waited for it or gave up on it at its deadline.
-	 */
-	void whenQuiet(Runnable action) {
-		this.quiet.thenRun(action);
-	}
-
-	private void callEnded() {
-		if (this.calls.decrementAndGet() == 0) {
-			this.quiet.complete(null);
 		}
 	}
 
@@ -241,6 +217,7 @@ final class GraphRun {
 	private void attempt(int index, int number) {
 		Registration node = this.graph.nodes[index];
 		Attempt attempt = new Attempt(index, number);
+		CompletableFuture<Void> previousCall;
 		synchronized (node) {
 			if (this.phase[index] != LAUNCHED) {
 				return;
@@ -248,8 +225,21 @@ final class GraphRun {
 			this.inFlight[index] = attempt;
 			this.attempts[index] = number;
 			node.attempting(this.direction.active, number);
+			previousCall = node.callInProgress();
 		}
-		this.calls.incrementAndGet();
+		if (previousCall == null) {
+			dispatch(attempt);
+		}
+		else {
+			// An earlier run gave up on a call of this service at its deadline and that call has not returned
+			// yet: this attempt waits for it, so that a service's code never runs twice at once. Only this
+			// service waits; the rest of the graph goes on, and this run's own deadline still applies.
+			logger.debug("Service '{}' waits for its interrupted call to return", node.name());
+			previousCall.thenRun(() -> dispatch(attempt));
+		}
+	}
+
+	private void dispatch(Attempt attempt) {
 		try {
 			Executor executor = this.executor;
 			if (executor == null) {
@@ -258,8 +248,7 @@ final class GraphRun {
 			executor.execute(attempt);
 		}
 		catch (RejectedExecutionException ex) {
-			callEnded();
-			failed(index, number, ex, false);
+			failed(attempt.index, attempt.number, ex, false);
 		}
 	}
 
@@ -487,21 +476,27 @@ final class GraphRun {
 
 		@Override
 		public void run() {
+			Registration node = GraphRun.this.graph.nodes[this.index];
+			synchronized (node) {
+				synchronized (this) {
+					if (this.finished) {
+						return;
+					}
+					this.runner = Thread.currentThread();
+				}
+				node.callBegan();
+			}
 			try {
 				call();
 			}
 			finally {
-				callEnded();
+				// Only now, after the outcome is recorded and a late start undone, may the service be called
+				// again.
+				node.callEnded();
 			}
 		}
 
 		private void call() {
-			synchronized (this) {
-				if (this.finished) {
-					return;
-				}
-				this.runner = Thread.currentThread();
-			}
 			ServiceDefinition definition = GraphRun.this.graph.nodes[this.index].definition;
 			Duration timeout = GraphRun.this.direction.attemptTimeout(definition);
 			ScheduledFuture<?> timer = (timeout != null) ? Timers.schedule(this::timeOut, timeout) : null;

@@ -11,10 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * <b>Thread-safety.</b> Every method may be called from any thread at any time. Runs ({@code startAll} and
  * {@code stopAll}) are serialized: a call made while another runs waits for it (within its own timeout) and then
  * does its own, idempotent, work; so each {@code start} and {@code stop} of a service runs at most once per
- * transition. A run cut short by its deadline or an interrupt holds the next one off until the calls it
- * interrupted have returned, so that no service is ever called twice at once. Registration may go on during a run;
- * the run works on the services registered when it began.
+ * transition. No service's code ever runs twice at once: when a run gives up at its deadline on a call that does
+ * not return at once (a start or stop slow to honour its interruption), a later run's attempt of that one service
+ * waits until the call has returned, while the rest of the graph goes on. Registration may go on during a run; the
+ * run works on the services registered when it began.
  * {@code startAll} and {@code stopAll} must not be called from a service's own {@code start} or {@code stop}.
  * <p>
  * <b>Threads.</b> Service code runs on virtual threads on Java 21 and later, and on an unbounded pool on Java 17,
@@ -56,12 +57,8 @@ public final class Maestro {
 	/** The graph of the current registrations, built on demand; reset by each registration. */
 	private volatile @Nullable ValidatedGraph graph;
 
-	/**
-	 * Serializes runs. Not a lock: the permit is handed back by the run itself, once every call of a service's
-	 * start or stop it made has returned, which can be after {@code startAll} or {@code stopAll} returned at its
-	 * deadline.
-	 */
-	private final Semaphore runPermit = new Semaphore(1, true);
+	/** Serializes runs, fairly: callers take turns in arrival order. */
+	private final ReentrantLock runLock = new ReentrantLock(true);
 
 	private final @Nullable Executor executor;
 
@@ -312,11 +309,11 @@ public final class Maestro {
 		boolean locked;
 		try {
 			if (timeout == null) {
-				this.runPermit.acquire();
+				this.runLock.lockInterruptibly();
 				locked = true;
 			}
 			else {
-				locked = this.runPermit.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+				locked = this.runLock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 			}
 		}
 		catch (InterruptedException ex) {
@@ -328,27 +325,18 @@ public final class Maestro {
 			GraphRun refused = newRun(direction, graph());
 			return refused.refuse(refused.timedOut(timeout));
 		}
-		boolean handedOff = false;
 		try {
 			ValidatedGraph graph = graph();
 			if (direction == Direction.START && !graph.problems().isEmpty()) {
 				return graph.problems();
 			}
 			long began = System.nanoTime();
-			GraphRun run = newRun(direction, graph);
-			// A run cut short by its deadline or an interrupt returns while the calls it interrupted may still be
-			// running. Releasing the permit only once they have returned keeps the next run from calling a
-			// service's start or stop while an earlier call of it is still running.
-			run.whenQuiet(this.runPermit::release);
-			handedOff = true;
-			List<BandmasterException> errors = run.execute(timeout, deadline);
+			List<BandmasterException> errors = newRun(direction, graph).execute(timeout, deadline);
 			logOutcome(direction, graph.size(), errors, Duration.ofNanos(System.nanoTime() - began));
 			return errors;
 		}
 		finally {
-			if (!handedOff) {
-				this.runPermit.release();
-			}
+			this.runLock.unlock();
 		}
 	}
 

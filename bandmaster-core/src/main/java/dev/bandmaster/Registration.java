@@ -34,6 +34,12 @@ final class Registration {
 	// The current stop's beginning, guarded by this.
 	private long stopNanos;
 
+	/**
+	 * Completes when the call of the service's code now running returns; {@code null} when none runs. A run that
+	 * gives up on a call at its deadline leaves it running: the next run's attempt waits for it. Guarded by this.
+	 */
+	private @Nullable CompletableFuture<Void> callInProgress;
+
 	Registration(ServiceDefinition definition) {
 		this.definition = definition;
 	}
@@ -99,6 +105,28 @@ final class Registration {
 			return this.startDuration;
 		}
 		return Duration.ofNanos(System.nanoTime() - this.stopNanos);
+	}
+
+	/** Marks a call of the service's code begun; the caller holds this monitor. */
+	void callBegan() {
+		this.callInProgress = new CompletableFuture<>();
+	}
+
+	/** Marks the call ended, letting an attempt waiting for it run. */
+	void callEnded() {
+		CompletableFuture<Void> ended;
+		synchronized (this) {
+			ended = this.callInProgress;
+			this.callInProgress = null;
+		}
+		if (ended != null) {
+			ended.complete(null);
+		}
+	}
+
+	/** Returns the call now running, or {@code null}; the caller holds this monitor. */
+	@Nullable CompletableFuture<Void> callInProgress() {
+		return this.callInProgress;
 	}
 
 	synchronized int attempts() {

@@ -210,6 +210,42 @@ class DeadlineTest {
 	}
 
 	@Test
+	void aStartThatIgnoresItsInterruptionHoldsUpNoOtherService() throws Exception {
+		// The stuck start keeps running after startAll gave up on it: only that service may wait for it. Every
+		// other service is stopped, and started again, as if it were not there.
+		CountDownLatch release = new CountDownLatch(1);
+		RecordingService stuck = add("stuck").onStart(() -> {
+			while (release.getCount() > 0) {
+				try {
+					release.await();
+				}
+				catch (InterruptedException ex) {
+					// Ignored on purpose: this start does not honour interruption.
+				}
+			}
+		});
+		RecordingService base = add("base");
+		RecordingService dependent = add("dependent", "base");
+		try {
+			assertThat(this.maestro.startAll(Duration.ofMillis(150))).singleElement()
+				.satisfies((error) -> assertThat(error.serviceName()).isEqualTo("stuck"));
+			assertThat(this.maestro.stopAll(Duration.ofSeconds(10))).isEmpty();
+			assertThat(base.running()).isFalse();
+			assertThat(dependent.running()).isFalse();
+			assertThat(this.maestro.startAll(Duration.ofMillis(300))).singleElement()
+				.satisfies((error) -> assertThat(error.getCause()).isInstanceOf(TimeoutException.class));
+			assertThat(this.maestro.state("dependent")).isEqualTo(ServiceState.STARTED);
+			assertThat(stuck.starts()).as("start calls while the first one is stuck").isEqualTo(1);
+		}
+		finally {
+			release.countDown();
+		}
+		assertThat(this.maestro.startAll(Duration.ofSeconds(10))).isEmpty();
+		assertThat(stuck.violations()).isEmpty();
+		assertThat(stuck.running()).isTrue();
+	}
+
+	@Test
 	void neverStopsAServiceAgainWhileItsInterruptedStopIsStillReturning() {
 		AtomicInteger calls = new AtomicInteger();
 		RecordingService slowToCancel = add("slowToCancel").onStop(() -> {

@@ -6,9 +6,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An error reported by a {@link Maestro}: a registration refused, a graph that cannot be started, or a service
- * that did not start or stop. Its {@link #kind()} says which; {@link #getCause()} is the service's own error when
- * there is one. Immutable.
+ * An error reported by a {@link Maestro}: a registration refused, a graph that cannot be
+ * started, or a service that did not start or stop. Its {@link #kind()} says which;
+ * {@link #getCause()} is the service's own error when there is one. Immutable.
  */
 public class BandmasterException extends RuntimeException {
 
@@ -50,7 +50,8 @@ public class BandmasterException extends RuntimeException {
 	}
 
 	/**
-	 * Returns the service the error is about; for a cycle, the service the loop was found from.
+	 * Returns the service the error is about; for a cycle, the service the loop was found
+	 * from.
 	 * @return the service's name
 	 */
 	public String serviceName() {
@@ -58,8 +59,9 @@ public class BandmasterException extends RuntimeException {
 	}
 
 	/**
-	 * Tells whether the service the error is about is required; a caller may choose to ignore errors of optional
-	 * services. Registration errors report the flag of the definition that was refused.
+	 * Tells whether the service the error is about is required; a caller may choose to
+	 * ignore errors of optional services. Registration errors report the flag of the
+	 * definition that was refused.
 	 * @return {@code true} for a required service
 	 */
 	public boolean required() {
@@ -67,16 +69,18 @@ public class BandmasterException extends RuntimeException {
 	}
 
 	/**
-	 * Returns the dependency the error is about: the missing one, the one named twice, or the direct dependency
-	 * that is unavailable.
-	 * @return the dependency's name, or {@code null} for kinds that are not about a dependency
+	 * Returns the dependency the error is about: the missing one, the one named twice, or
+	 * the direct dependency that is unavailable.
+	 * @return the dependency's name, or {@code null} for kinds that are not about a
+	 * dependency
 	 */
 	public @Nullable String dependency() {
 		return this.dependency;
 	}
 
 	/**
-	 * Returns, for {@link ErrorKind#PARENT_UNAVAILABLE}, the service that depends on this one and is still running.
+	 * Returns, for {@link ErrorKind#PARENT_UNAVAILABLE}, the service that depends on this
+	 * one and is still running.
 	 * @return the parent's name, or {@code null} for other kinds
 	 */
 	public @Nullable String parent() {
@@ -84,8 +88,9 @@ public class BandmasterException extends RuntimeException {
 	}
 
 	/**
-	 * Returns, for {@link ErrorKind#DEPENDENCY_CIRCULAR}, the path that closes the loop, first and last element
-	 * equal: {@code [A, D, B, A]} means A depends on D, D on B, and B on A.
+	 * Returns, for {@link ErrorKind#DEPENDENCY_CIRCULAR}, the path that closes the loop,
+	 * first and last element equal: {@code [A, D, B, A]} means A depends on D, D on B,
+	 * and B on A.
 	 * @return an unmodifiable list, empty for other kinds
 	 */
 	public List<String> circularDependencies() {
@@ -129,8 +134,8 @@ public class BandmasterException extends RuntimeException {
 	}
 
 	static BandmasterException dependencyUnavailable(String name, boolean required, String dependency) {
-		return new BandmasterException(ErrorKind.DEPENDENCY_UNAVAILABLE, name, required, dependency, null, List.of(),
-				0, "Service '" + name + "' was not started: its dependency '" + dependency + "' is unavailable", null);
+		return new BandmasterException(ErrorKind.DEPENDENCY_UNAVAILABLE, name, required, dependency, null, List.of(), 0,
+				"Service '" + name + "' was not started: its dependency '" + dependency + "' is unavailable", null);
 	}
 
 	static BandmasterException parentUnavailable(String name, boolean required, String parent) {
@@ -162,13 +167,13 @@ public class BandmasterException extends RuntimeException {
 
 	static String describe(Throwable cause) {
 		String message = cause.getMessage();
-		return (message != null) ? cause.getClass().getSimpleName() + ": " + message
-				: cause.getClass().getSimpleName();
+		return (message != null) ? cause.getClass().getSimpleName() + ": " + message : cause.getClass().getSimpleName();
 	}
 
 	static String format(Duration duration) {
 		if (duration.compareTo(Duration.ofDays(365)) > 0 || duration.isNegative()) {
-			// Beyond what a message needs in milliseconds, and toMillis() overflows for the longest durations.
+			// Beyond what a message needs in milliseconds, and toMillis() overflows for
+			// the longest durations.
 			return duration.toString();
 		}
 		long millis = duration.toMillis();

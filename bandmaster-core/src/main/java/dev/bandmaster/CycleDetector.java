@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds dependency loops with an iterative depth-first search, O(services + edges), that cannot overflow the
- * stack on long chains. Each loop found is reported once as the path that closes it; a service already on a
- * reported loop is not reported again, so the errors stay bounded by the number of services.
+ * Finds dependency loops with an iterative depth-first search, O(services + edges), that
+ * cannot overflow the stack on long chains. Each loop found is reported once as the path
+ * that closes it; a service already on a reported loop is not reported again, so the
+ * errors stay bounded by the number of services.
  */
 final class CycleDetector {
 

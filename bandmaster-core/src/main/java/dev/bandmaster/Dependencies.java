@@ -3,7 +3,8 @@ package dev.bandmaster;
 import java.util.Set;
 
 /**
- * The direct dependencies of the service being started, all of them started. Immutable and thread-safe.
+ * The direct dependencies of the service being started, all of them started. Immutable
+ * and thread-safe.
  */
 public interface Dependencies {
 
@@ -17,7 +18,8 @@ public interface Dependencies {
 	 * Returns a direct dependency.
 	 * @param name the dependency's name
 	 * @return the started service
-	 * @throws IllegalArgumentException if {@code name} is not a direct dependency of the service being started
+	 * @throws IllegalArgumentException if {@code name} is not a direct dependency of the
+	 * service being started
 	 */
 	Service get(String name);
 
@@ -27,7 +29,8 @@ public interface Dependencies {
 	 * @param type the type the service is expected to be
 	 * @param <T> the expected type
 	 * @return the started service
-	 * @throws IllegalArgumentException if {@code name} is not a direct dependency, or is not a {@code type}
+	 * @throws IllegalArgumentException if {@code name} is not a direct dependency, or is
+	 * not a {@code type}
 	 */
 	<T> T get(String name, Class<T> type);
 

@@ -5,9 +5,9 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which way a {@link GraphRun} walks the graph. Starting and stopping are the same walk in opposite directions:
- * a start waits on a service's dependencies and then unblocks its dependents; a stop waits on its dependents and
- * then unblocks its dependencies.
+ * Which way a {@link GraphRun} walks the graph. Starting and stopping are the same walk
+ * in opposite directions: a start waits on a service's dependencies and then unblocks its
+ * dependents; a stop waits on its dependents and then unblocks its dependencies.
  */
 enum Direction {
 
@@ -122,7 +122,10 @@ enum Direction {
 	/** Whether a service in {@code state} takes part in a run in this direction. */
 	abstract boolean participates(ServiceState state);
 
-	/** The services that must finish this transition before service {@code index} begins it. */
+	/**
+	 * The services that must finish this transition before service {@code index} begins
+	 * it.
+	 */
 	abstract int[] waitsOn(ServiceGraph graph, int index);
 
 	/** The services that wait on service {@code index}. */
@@ -135,7 +138,10 @@ enum Direction {
 
 	abstract BandmasterException failure(ServiceDefinition definition, int attempts, Throwable cause);
 
-	/** The error of a service skipped because {@code blocker}, next to it in the graph, is unavailable. */
+	/**
+	 * The error of a service skipped because {@code blocker}, next to it in the graph, is
+	 * unavailable.
+	 */
 	abstract BandmasterException blocked(ServiceDefinition definition, String blocker);
 
 	abstract void notifyFailure(MaestroListener listener, BandmasterException failure);

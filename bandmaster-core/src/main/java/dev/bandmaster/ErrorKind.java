@@ -14,13 +14,21 @@ public enum ErrorKind {
 	/** A service names itself as a dependency. */
 	SERVICE_DEPENDS_ON_ITSELF,
 
-	/** A service names the same dependency twice; {@link BandmasterException#dependency()} names it. */
+	/**
+	 * A service names the same dependency twice; {@link BandmasterException#dependency()}
+	 * names it.
+	 */
 	SERVICE_DUPLICATE_DEPENDENCY,
 
-	/** A dependency is not registered; {@link BandmasterException#dependency()} names it. */
+	/**
+	 * A dependency is not registered; {@link BandmasterException#dependency()} names it.
+	 */
 	DEPENDENCY_MISSING,
 
-	/** Services depend on one another in a loop; {@link BandmasterException#circularDependencies()} is the loop. */
+	/**
+	 * Services depend on one another in a loop;
+	 * {@link BandmasterException#circularDependencies()} is the loop.
+	 */
 	DEPENDENCY_CIRCULAR,
 
 	/**
@@ -35,10 +43,16 @@ public enum ErrorKind {
 	 */
 	PARENT_UNAVAILABLE,
 
-	/** A service's last start attempt failed, timed out, or was cancelled; the cause says why. */
+	/**
+	 * A service's last start attempt failed, timed out, or was cancelled; the cause says
+	 * why.
+	 */
 	SERVICE_START_FAILURE,
 
-	/** A service's last stop attempt failed, timed out, or was cancelled; the cause says why. */
+	/**
+	 * A service's last stop attempt failed, timed out, or was cancelled; the cause says
+	 * why.
+	 */
 	SERVICE_STOP_FAILURE
 
 }

@@ -26,13 +26,15 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One {@code startAll} or {@code stopAll}: an event-driven walk of the graph. Each service waits on a counter of
- * the services it waits on; whoever brings that counter to zero launches it. No thread ever blocks waiting for a
- * dependency, backoff delays and timeouts are timer tasks, and every service is resolved (succeeded, failed,
- * skipped or cancelled) exactly once: the run completes when the last one is.
+ * One {@code startAll} or {@code stopAll}: an event-driven walk of the graph. Each
+ * service waits on a counter of the services it waits on; whoever brings that counter to
+ * zero launches it. No thread ever blocks waiting for a dependency, backoff delays and
+ * timeouts are timer tasks, and every service is resolved (succeeded, failed, skipped or
+ * cancelled) exactly once: the run completes when the last one is.
  * <p>
- * Per-service bookkeeping ({@link #phase}, {@link #inFlight}, {@link #attempts}) is guarded by that service's
- * {@link Registration} monitor, held only for a few assignments and never around service or listener code.
+ * Per-service bookkeeping ({@link #phase}, {@link #inFlight}, {@link #attempts}) is
+ * guarded by that service's {@link Registration} monitor, held only for a few assignments
+ * and never around service or listener code.
  */
 final class GraphRun {
 
@@ -119,10 +121,12 @@ final class GraphRun {
 	}
 
 	/**
-	 * Runs to completion, or until {@code timeout} passes or the calling thread is interrupted, whereupon every
-	 * service not yet resolved is cancelled. Leaves the interrupt flag set when interrupted.
+	 * Runs to completion, or until {@code timeout} passes or the calling thread is
+	 * interrupted, whereupon every service not yet resolved is cancelled. Leaves the
+	 * interrupt flag set when interrupted.
 	 * @param timeout how long the run may take, or {@code null} for no limit
-	 * @param deadline the {@link System#nanoTime()} at which it ends, when {@code timeout} is set
+	 * @param deadline the {@link System#nanoTime()} at which it ends, when
+	 * {@code timeout} is set
 	 * @return the errors, in registration order
 	 */
 	List<BandmasterException> execute(@Nullable Duration timeout, long deadline) {
@@ -160,8 +164,9 @@ final class GraphRun {
 	}
 
 	/**
-	 * Reports every participating service as failed without running anything: for a call that could not even
-	 * begin (its deadline passed, or it was interrupted, while it waited for another run to finish).
+	 * Reports every participating service as failed without running anything: for a call
+	 * that could not even begin (its deadline passed, or it was interrupted, while it
+	 * waited for another run to finish).
 	 */
 	List<BandmasterException> refuse(Function<ServiceDefinition, Exception> cause) {
 		cancel(cause);
@@ -175,9 +180,9 @@ final class GraphRun {
 	}
 
 	Function<ServiceDefinition, Exception> interrupted() {
-		return (definition) -> new InterruptedException("The thread waiting for " + this.direction.verb()
-				+ "All was interrupted before service '" + definition.name() + "' "
-				+ ((this.direction == Direction.START) ? "started" : "stopped"));
+		return (definition) -> new InterruptedException(
+				"The thread waiting for " + this.direction.verb() + "All was interrupted before service '"
+						+ definition.name() + "' " + ((this.direction == Direction.START) ? "started" : "stopped"));
 	}
 
 	private void launch() {
@@ -231,9 +236,12 @@ final class GraphRun {
 			dispatch(attempt);
 		}
 		else {
-			// An earlier run gave up on a call of this service at its deadline and that call has not returned
-			// yet: this attempt waits for it, so that a service's code never runs twice at once. Only this
-			// service waits; the rest of the graph goes on, and this run's own deadline still applies.
+			// An earlier run gave up on a call of this service at its deadline and that
+			// call has not returned
+			// yet: this attempt waits for it, so that a service's code never runs twice
+			// at once. Only this
+			// service waits; the rest of the graph goes on, and this run's own deadline
+			// still applies.
 			logger.debug("Service '{}' waits for its interrupted call to return", node.name());
 			previousCall.thenRun(() -> dispatch(attempt));
 		}
@@ -297,8 +305,10 @@ final class GraphRun {
 				}
 				node.attemptFailed(this.direction.active, error);
 			}
-			// Listeners hear of the retry before it is scheduled: once scheduled, a short backoff could run the
-			// next attempt, and report its outcome, before this call, breaking the per-service event order.
+			// Listeners hear of the retry before it is scheduled: once scheduled, a short
+			// backoff could run the
+			// next attempt, and report its outcome, before this call, breaking the
+			// per-service event order.
 			this.listener.retryScheduled(node.name(), this.direction.active, number, delay, error);
 			logger.info("Service '{}' failed to {} (attempt {} of {}), retrying in {}: {}", node.name(),
 					this.direction.verb(), number, policy.retries() + 1, BandmasterException.format(delay),
@@ -322,14 +332,18 @@ final class GraphRun {
 			node.end(this.direction.active, this.direction.failed);
 		}
 		report(index, failure);
-		// The caller receives the failure with its cause; the stack trace is only worth a line at debug level.
+		// The caller receives the failure with its cause; the stack trace is only worth a
+		// line at debug level.
 		logger.warn(failure.getMessage());
 		logger.debug("Service '{}' failed to {}", node.name(), this.direction.verb(), error);
 		skipBlockedBy(index);
 		resolved();
 	}
 
-	/** Resolves every service that waits, directly or not, on the unavailable service {@code index}. */
+	/**
+	 * Resolves every service that waits, directly or not, on the unavailable service
+	 * {@code index}.
+	 */
 	private void skipBlockedBy(int index) {
 		Deque<int[]> blocked = new ArrayDeque<>();
 		for (int next : this.direction.unblocks(this.graph, index)) {
@@ -358,7 +372,10 @@ final class GraphRun {
 		}
 	}
 
-	/** Resolves every service not resolved yet as failed with {@code cause}, interrupting those in flight. */
+	/**
+	 * Resolves every service not resolved yet as failed with {@code cause}, interrupting
+	 * those in flight.
+	 */
 	private void cancel(Function<ServiceDefinition, Exception> cause) {
 		this.cancelled = true;
 		for (int index = 0; index < this.participant.length; index++) {
@@ -393,8 +410,9 @@ final class GraphRun {
 	}
 
 	/**
-	 * An attempt finished normally after its service had been cancelled. A late start is undone at once, so that
-	 * nothing is left running that the caller was told did not start; a late stop is simply recorded.
+	 * An attempt finished normally after its service had been cancelled. A late start is
+	 * undone at once, so that nothing is left running that the caller was told did not
+	 * start; a late stop is simply recorded.
 	 */
 	private void completedAfterCancellation(Registration node) {
 		if (this.direction == Direction.START) {
@@ -453,9 +471,10 @@ final class GraphRun {
 	}
 
 	/**
-	 * One call of a service's start or stop. It can be interrupted (by its timeout or a cancellation) only while
-	 * the service's code runs: once that returns, the interrupt status is cleared so that it reaches neither the
-	 * run's own bookkeeping nor the next task of a pooled thread.
+	 * One call of a service's start or stop. It can be interrupted (by its timeout or a
+	 * cancellation) only while the service's code runs: once that returns, the interrupt
+	 * status is cleared so that it reaches neither the run's own bookkeeping nor the next
+	 * task of a pooled thread.
 	 */
 	private final class Attempt implements Runnable, Cancellable {
 
@@ -490,7 +509,8 @@ final class GraphRun {
 				call();
 			}
 			finally {
-				// Only now, after the outcome is recorded and a late start undone, may the service be called
+				// Only now, after the outcome is recorded and a late start undone, may
+				// the service be called
 				// again.
 				node.callEnded();
 			}

@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls every registered {@link MaestroListener} in turn; one that throws is logged and does not stop the others
- * nor the run.
+ * Calls every registered {@link MaestroListener} in turn; one that throws is logged and
+ * does not stop the others nor the run.
  */
 final class Listeners implements MaestroListener {
 
@@ -19,7 +19,8 @@ final class Listeners implements MaestroListener {
 
 	/**
 	 * Creates a fan-out over a live list.
-	 * @param listeners the listeners, read at each call: a thread-safe list, such as a copy-on-write one
+	 * @param listeners the listeners, read at each call: a thread-safe list, such as a
+	 * copy-on-write one
 	 */
 	Listeners(List<MaestroListener> listeners) {
 		this.listeners = listeners;

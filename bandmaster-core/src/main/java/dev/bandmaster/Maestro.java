@@ -23,25 +23,30 @@ import org.slf4j.LoggerFactory;
 /**
  * Boots and shuts down a set of {@link Service services} as a dependency graph.
  * <p>
- * Services are {@linkplain #addService(ServiceDefinition) registered} with the names of the services they depend
- * on, in any order. {@link #startAll()} first checks the whole graph (every missing dependency and every loop is
- * reported, and then nothing is started), then starts every service not started yet: independent ones in
- * parallel, each as soon as all of its dependencies have started, retrying failures as its {@link RetryPolicy}
- * says. A service whose start finally fails is {@link ServiceState#FAILED}, and every service that depends on it,
- * directly or not, is skipped. {@link #stopAll()} walks the graph the other way.
+ * Services are {@linkplain #addService(ServiceDefinition) registered} with the names of
+ * the services they depend on, in any order. {@link #startAll()} first checks the whole
+ * graph (every missing dependency and every loop is reported, and then nothing is
+ * started), then starts every service not started yet: independent ones in parallel, each
+ * as soon as all of its dependencies have started, retrying failures as its
+ * {@link RetryPolicy} says. A service whose start finally fails is
+ * {@link ServiceState#FAILED}, and every service that depends on it, directly or not, is
+ * skipped. {@link #stopAll()} walks the graph the other way.
  * <p>
- * <b>Thread-safety.</b> Every method may be called from any thread at any time. Runs ({@code startAll} and
- * {@code stopAll}) are serialized: a call made while another runs waits for it (within its own timeout) and then
- * does its own, idempotent, work; so each {@code start} and {@code stop} of a service runs at most once per
- * transition. No service's code ever runs twice at once: when a run gives up at its deadline on a call that does
- * not return at once (a start or stop slow to honour its interruption), a later run's attempt of that one service
- * waits until the call has returned, while the rest of the graph goes on. Registration may go on during a run; the
- * run works on the services registered when it began.
- * {@code startAll} and {@code stopAll} must not be called from a service's own {@code start} or {@code stop}.
+ * <b>Thread-safety.</b> Every method may be called from any thread at any time. Runs
+ * ({@code startAll} and {@code stopAll}) are serialized: a call made while another runs
+ * waits for it (within its own timeout) and then does its own, idempotent, work; so each
+ * {@code start} and {@code stop} of a service runs at most once per transition. No
+ * service's code ever runs twice at once: when a run gives up at its deadline on a call
+ * that does not return at once (a start or stop slow to honour its interruption), a later
+ * run's attempt of that one service waits until the call has returned, while the rest of
+ * the graph goes on. Registration may go on during a run; the run works on the services
+ * registered when it began. {@code startAll} and {@code stopAll} must not be called from
+ * a service's own {@code start} or {@code stop}.
  * <p>
- * <b>Threads.</b> Service code runs on virtual threads on Java 21 and later, and on an unbounded pool on Java 17,
- * made for each run and shut down when it ends; or on the {@link Builder#executor(Executor) executor} given.
- * Waiting for dependencies, backoff delays and timeouts block no thread.
+ * <b>Threads.</b> Service code runs on virtual threads on Java 21 and later, and on an
+ * unbounded pool on Java 17, made for each run and shut down when it ends; or on the
+ * {@link Builder#executor(Executor) executor} given. Waiting for dependencies, backoff
+ * delays and timeouts block no thread.
  */
 public final class Maestro {
 
@@ -54,7 +59,10 @@ public final class Maestro {
 	/** Guarded by {@link #registry}. */
 	private final Map<String, Registration> registrations = new LinkedHashMap<>();
 
-	/** The graph of the current registrations, built on demand; reset by each registration. */
+	/**
+	 * The graph of the current registrations, built on demand; reset by each
+	 * registration.
+	 */
 	private volatile @Nullable ValidatedGraph graph;
 
 	/** Serializes runs, fairly: callers take turns in arrival order. */
@@ -69,7 +77,8 @@ public final class Maestro {
 	private final Clock clock;
 
 	/**
-	 * Creates a maestro with no services, its own worker threads, no listener and the system clock.
+	 * Creates a maestro with no services, its own worker threads, no listener and the
+	 * system clock.
 	 */
 	public Maestro() {
 		this(new Builder());
@@ -99,8 +108,8 @@ public final class Maestro {
 	}
 
 	/**
-	 * Replaces the process-wide maestro, atomically: under any contention each instance is handed back by exactly
-	 * one call.
+	 * Replaces the process-wide maestro, atomically: under any contention each instance
+	 * is handed back by exactly one call.
 	 * @param replacement the new global instance
 	 * @return the previous global instance
 	 */
@@ -122,24 +131,29 @@ public final class Maestro {
 	 * @param name its unique name
 	 * @param required whether the application needs it
 	 * @param service the service
-	 * @param dependencies the names of the services it depends on; they may be registered later
-	 * @throws BandmasterException if the name is taken, the service depends on itself or names a dependency twice
+	 * @param dependencies the names of the services it depends on; they may be registered
+	 * later
+	 * @throws BandmasterException if the name is taken, the service depends on itself or
+	 * names a dependency twice
 	 */
 	public void addService(String name, boolean required, Service service, String... dependencies) {
 		addService(ServiceDefinition.builder(name, service).required(required).dependsOn(dependencies).build());
 	}
 
 	/**
-	 * Registers a service whose failed starts and stops are retried with exponential backoff (multiplier 2, no
-	 * cap, no jitter).
+	 * Registers a service whose failed starts and stops are retried with exponential
+	 * backoff (multiplier 2, no cap, no jitter).
 	 * @param name its unique name
 	 * @param required whether the application needs it
 	 * @param retries how many more attempts after a failed one: 0 or more
 	 * @param initialBackoff the wait before the first retry
 	 * @param service the service
-	 * @param dependencies the names of the services it depends on; they may be registered later
-	 * @throws BandmasterException if the name is taken, the service depends on itself or names a dependency twice
-	 * @throws IllegalArgumentException if {@code retries} or {@code initialBackoff} is negative
+	 * @param dependencies the names of the services it depends on; they may be registered
+	 * later
+	 * @throws BandmasterException if the name is taken, the service depends on itself or
+	 * names a dependency twice
+	 * @throws IllegalArgumentException if {@code retries} or {@code initialBackoff} is
+	 * negative
 	 */
 	public void addServiceWithBackoff(String name, boolean required, int retries, Duration initialBackoff,
 			Service service, String... dependencies) {
@@ -154,7 +168,8 @@ public final class Maestro {
 	/**
 	 * Registers a service with everything a definition carries.
 	 * @param definition the service's definition
-	 * @throws BandmasterException of kind {@link ErrorKind#SERVICE_ALREADY_EXISTS} if the name is taken
+	 * @throws BandmasterException of kind {@link ErrorKind#SERVICE_ALREADY_EXISTS} if the
+	 * name is taken
 	 */
 	public void addService(ServiceDefinition definition) {
 		Objects.requireNonNull(definition, "definition must not be null");
@@ -178,12 +193,13 @@ public final class Maestro {
 	}
 
 	/**
-	 * Waits until a service is {@link ServiceState#STARTED} and returns it. A service that failed or is not
-	 * started yet is waited for, since a later {@code startAll} may start it.
+	 * Waits until a service is {@link ServiceState#STARTED} and returns it. A service
+	 * that failed or is not started yet is waited for, since a later {@code startAll} may
+	 * start it.
 	 * @param name the service's name
 	 * @param timeout how long to wait at most
-	 * @return the started service; {@code null} if none has that name, on timeout, or if the calling thread is
-	 * interrupted (its interrupt flag then stays set)
+	 * @return the started service; {@code null} if none has that name, on timeout, or if
+	 * the calling thread is interrupted (its interrupt flag then stays set)
 	 */
 	public @Nullable Service serviceReady(String name, Duration timeout) {
 		Registration registration = registration(name);
@@ -246,8 +262,9 @@ public final class Maestro {
 
 	/**
 	 * Checks the graph without starting anything: every dependency that is not registered
-	 * ({@link ErrorKind#DEPENDENCY_MISSING}) and every loop ({@link ErrorKind#DEPENDENCY_CIRCULAR}).
-	 * O(services + edges), and cached until the next registration.
+	 * ({@link ErrorKind#DEPENDENCY_MISSING}) and every loop
+	 * ({@link ErrorKind#DEPENDENCY_CIRCULAR}). O(services + edges), and cached until the
+	 * next registration.
 	 * @return the errors; empty when the graph can be started
 	 */
 	public List<BandmasterException> validate() {
@@ -264,15 +281,19 @@ public final class Maestro {
 	}
 
 	/**
-	 * Starts every service that is not started, blocking until all are resolved or the deadline passes.
+	 * Starts every service that is not started, blocking until all are resolved or the
+	 * deadline passes.
 	 * <p>
-	 * When the graph is invalid, its errors are returned and nothing is started. Otherwise every service that did
-	 * not start is reported: {@link ErrorKind#SERVICE_START_FAILURE} for its own failure (the cause is the service's
-	 * last error), {@link ErrorKind#DEPENDENCY_UNAVAILABLE} for one skipped because a dependency did not start.
-	 * When {@code timeout} passes, or the calling thread is interrupted, attempts in flight are interrupted and
-	 * every service not started is reported {@link ErrorKind#SERVICE_START_FAILURE} caused by a
-	 * {@link TimeoutException} (or an {@link InterruptedException}, the interrupt flag staying set). Services that
-	 * did start stay started, whatever the outcome: call {@link #stopAll()} to stop them.
+	 * When the graph is invalid, its errors are returned and nothing is started.
+	 * Otherwise every service that did not start is reported:
+	 * {@link ErrorKind#SERVICE_START_FAILURE} for its own failure (the cause is the
+	 * service's last error), {@link ErrorKind#DEPENDENCY_UNAVAILABLE} for one skipped
+	 * because a dependency did not start. When {@code timeout} passes, or the calling
+	 * thread is interrupted, attempts in flight are interrupted and every service not
+	 * started is reported {@link ErrorKind#SERVICE_START_FAILURE} caused by a
+	 * {@link TimeoutException} (or an {@link InterruptedException}, the interrupt flag
+	 * staying set). Services that did start stay started, whatever the outcome: call
+	 * {@link #stopAll()} to stop them.
 	 * @param timeout how long the whole boot may take; zero or negative starts nothing
 	 * @return the errors, in registration order; empty when every service is started
 	 */
@@ -290,15 +311,19 @@ public final class Maestro {
 	}
 
 	/**
-	 * Stops every started service in reverse dependency order, blocking until all are resolved or the deadline
-	 * passes: a service stops only once every service depending on it has stopped.
+	 * Stops every started service in reverse dependency order, blocking until all are
+	 * resolved or the deadline passes: a service stops only once every service depending
+	 * on it has stopped.
 	 * <p>
-	 * A service whose stop finally fails is reported {@link ErrorKind#SERVICE_STOP_FAILURE} and stays
-	 * {@link ServiceState#STARTED}; the services it depends on are then not stopped, and are reported
-	 * {@link ErrorKind#PARENT_UNAVAILABLE}. The deadline works as for {@link #startAll(Duration)}: zero or
-	 * negative stops nothing and reports every started service.
+	 * A service whose stop finally fails is reported
+	 * {@link ErrorKind#SERVICE_STOP_FAILURE} and stays {@link ServiceState#STARTED}; the
+	 * services it depends on are then not stopped, and are reported
+	 * {@link ErrorKind#PARENT_UNAVAILABLE}. The deadline works as for
+	 * {@link #startAll(Duration)}: zero or negative stops nothing and reports every
+	 * started service.
 	 * @param timeout how long the whole shutdown may take
-	 * @return the errors, in registration order; empty when every service that was started is stopped
+	 * @return the errors, in registration order; empty when every service that was
+	 * started is stopped
 	 */
 	public List<BandmasterException> stopAll(Duration timeout) {
 		return run(Direction.STOP, Objects.requireNonNull(timeout, "timeout must not be null"));
@@ -349,8 +374,8 @@ public final class Maestro {
 			logger.debug("{} of {} services done in {} ms", direction.verb(), services, took.toMillis());
 		}
 		else {
-			logger.info("{} of {} services done in {} ms; {} could not {}", direction.verb(), services,
-					took.toMillis(), errors.size(), direction.verb());
+			logger.info("{} of {} services done in {} ms; {} could not {}", direction.verb(), services, took.toMillis(),
+					errors.size(), direction.verb());
 		}
 	}
 
@@ -442,8 +467,9 @@ public final class Maestro {
 		}
 
 		/**
-		 * Runs service code on this executor instead of the maestro's own threads. It must not cap the graph's
-		 * parallelism below the number of services that may block at once; the maestro never shuts it down.
+		 * Runs service code on this executor instead of the maestro's own threads. It
+		 * must not cap the graph's parallelism below the number of services that may
+		 * block at once; the maestro never shuts it down.
 		 * @param executor the executor
 		 * @return this builder
 		 */

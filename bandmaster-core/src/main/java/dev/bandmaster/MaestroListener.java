@@ -3,17 +3,19 @@ package dev.bandmaster;
 import java.time.Duration;
 
 /**
- * Sees every transition of every service of a {@link Maestro}. All methods do nothing by default.
+ * Sees every transition of every service of a {@link Maestro}. All methods do nothing by
+ * default.
  * <p>
- * Methods are called from the maestro's worker threads (and, on cancellation, from the thread that called
- * {@code startAll} or {@code stopAll}), concurrently for different services, in order for one service. They
- * must be thread-safe and quick: a slow listener slows the boot. An exception thrown by a listener is logged
- * and otherwise ignored.
+ * Methods are called from the maestro's worker threads (and, on cancellation, from the
+ * thread that called {@code startAll} or {@code stopAll}), concurrently for different
+ * services, in order for one service. They must be thread-safe and quick: a slow listener
+ * slows the boot. An exception thrown by a listener is logged and otherwise ignored.
  */
 public interface MaestroListener {
 
 	/**
-	 * A service's start begins: its dependencies are up and its first attempt is about to run.
+	 * A service's start begins: its dependencies are up and its first attempt is about to
+	 * run.
 	 * @param serviceName the service
 	 */
 	default void starting(String serviceName) {
@@ -31,8 +33,8 @@ public interface MaestroListener {
 	/**
 	 * An attempt to start or stop a service failed and another one is scheduled.
 	 * @param serviceName the service
-	 * @param transition whether it was starting or stopping: {@link ServiceState#STARTING} or
-	 * {@link ServiceState#STOPPING}
+	 * @param transition whether it was starting or stopping:
+	 * {@link ServiceState#STARTING} or {@link ServiceState#STOPPING}
 	 * @param attempt the attempt that failed, 1 for the first
 	 * @param delay the wait before the next attempt
 	 * @param error why the attempt failed
@@ -42,8 +44,9 @@ public interface MaestroListener {
 	}
 
 	/**
-	 * A service will not be started in this run: its last attempt failed, a dependency is unavailable, or the
-	 * boot was cancelled. {@link BandmasterException#kind()} tells which.
+	 * A service will not be started in this run: its last attempt failed, a dependency is
+	 * unavailable, or the boot was cancelled. {@link BandmasterException#kind()} tells
+	 * which.
 	 * @param failure the error, as {@code startAll} reports it
 	 */
 	default void startFailed(BandmasterException failure) {
@@ -65,8 +68,8 @@ public interface MaestroListener {
 	}
 
 	/**
-	 * A service will not be stopped in this run: its last attempt failed, a service depending on it is still
-	 * running, or the shutdown was cancelled.
+	 * A service will not be stopped in this run: its last attempt failed, a service
+	 * depending on it is still running, or the shutdown was cancelled.
 	 * @param failure the error, as {@code stopAll} reports it
 	 */
 	default void stopFailed(BandmasterException failure) {

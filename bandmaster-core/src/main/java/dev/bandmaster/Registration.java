@@ -8,9 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A registered service and its mutable runtime record. Thread-safe: state is written under this object's
- * monitor and read from a volatile field; {@link #ready} completes whenever the service becomes
- * {@link ServiceState#STARTED}.
+ * A registered service and its mutable runtime record. Thread-safe: state is written
+ * under this object's monitor and read from a volatile field; {@link #ready} completes
+ * whenever the service becomes {@link ServiceState#STARTED}.
  */
 final class Registration {
 
@@ -35,8 +35,9 @@ final class Registration {
 	private long stopNanos;
 
 	/**
-	 * Completes when the call of the service's code now running returns; {@code null} when none runs. A run that
-	 * gives up on a call at its deadline leaves it running: the next run's attempt waits for it. Guarded by this.
+	 * Completes when the call of the service's code now running returns; {@code null}
+	 * when none runs. A run that gives up on a call at its deadline leaves it running:
+	 * the next run's attempt waits for it. Guarded by this.
 	 */
 	private @Nullable CompletableFuture<Void> callInProgress;
 
@@ -97,7 +98,10 @@ final class Registration {
 		}
 	}
 
-	/** Ends a transition in {@code outcome}; returns how long it took. The caller holds this monitor. */
+	/**
+	 * Ends a transition in {@code outcome}; returns how long it took. The caller holds
+	 * this monitor.
+	 */
 	Duration end(ServiceState transition, ServiceState outcome) {
 		moveTo(outcome);
 		if (transition == ServiceState.STARTING) {

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@link Dependencies} handed to one service's start: its direct dependencies, looked up once.
+ * The {@link Dependencies} handed to one service's start: its direct dependencies, looked
+ * up once.
  */
 final class ResolvedDependencies implements Dependencies {
 

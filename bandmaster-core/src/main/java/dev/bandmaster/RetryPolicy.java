@@ -6,14 +6,17 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How often, and how far apart, a failed start or stop is tried again: {@code retries} more attempts after the
- * first, waiting {@code initialBackoff} before the first retry, then {@code multiplier} times longer before each
- * next one, never longer than {@code maxBackoff} when it is set. With {@code jitter} {@code j} (between 0 and 1),
- * each wait is shortened by a random fraction of at most {@code j}, so that services failing together do not
- * retry in lockstep.
+ * How often, and how far apart, a failed start or stop is tried again: {@code retries}
+ * more attempts after the first, waiting {@code initialBackoff} before the first retry,
+ * then {@code multiplier} times longer before each next one, never longer than
+ * {@code maxBackoff} when it is set. With {@code jitter} {@code j} (between 0 and 1),
+ * each wait is shortened by a random fraction of at most {@code j}, so that services
+ * failing together do not retry in lockstep.
  * <p>
- * The defaults are the Go library's: no retry, a multiplier of 2, no jitter and no cap; so
- * {@code retries = 10, initialBackoff = 500ms} waits 500 ms, 1 s, 2 s, 4 s... between attempts.
+ * The defaults are the Go library's: no retry, a multiplier of 2, no jitter and no cap;
+ * so {@code retries = 10, initialBackoff = 500ms} waits 500 ms, 1 s, 2 s, 4 s... between
+ * attempts.
+ *
  * @param retries how many times a failed attempt is tried again: zero or more
  * @param initialBackoff the wait before the first retry: zero or more
  * @param multiplier by how much each wait grows over the previous one: at least 1
@@ -44,7 +47,8 @@ public record RetryPolicy(int retries, Duration initialBackoff, double multiplie
 			throw new IllegalArgumentException("initialBackoff must be zero or more, but was " + initialBackoff);
 		}
 		if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-			throw new IllegalArgumentException("multiplier must be a finite number of at least 1, but was " + multiplier);
+			throw new IllegalArgumentException(
+					"multiplier must be a finite number of at least 1, but was " + multiplier);
 		}
 		if (maxBackoff != null && (maxBackoff.isNegative() || maxBackoff.isZero())) {
 			throw new IllegalArgumentException("maxBackoff must be positive when set, but was " + maxBackoff);
@@ -75,7 +79,8 @@ public record RetryPolicy(int retries, Duration initialBackoff, double multiplie
 	/**
 	 * Returns the wait before a retry, without jitter.
 	 * @param retry which retry: 1 for the first (after the first attempt failed)
-	 * @return {@code initialBackoff * multiplier^(retry - 1)}, capped by {@code maxBackoff}
+	 * @return {@code initialBackoff * multiplier^(retry - 1)}, capped by
+	 * {@code maxBackoff}
 	 */
 	public Duration backoffBefore(int retry) {
 		if (retry < 1) {
@@ -90,8 +95,9 @@ public record RetryPolicy(int retries, Duration initialBackoff, double multiplie
 	}
 
 	/**
-	 * Converts a non-negative duration, saturating instead of overflowing: {@link Duration#toNanos()} throws past
-	 * 292 years, and a throw here, on a worker thread, would leave the service's failure unreported.
+	 * Converts a non-negative duration, saturating instead of overflowing:
+	 * {@link Duration#toNanos()} throws past 292 years, and a throw here, on a worker
+	 * thread, would leave the service's failure unreported.
 	 */
 	private static long saturatedNanos(Duration duration) {
 		try {

@@ -1,29 +1,32 @@
 package dev.bandmaster;
 
 /**
- * Something with a start and a stop that the rest of the application depends on: a database client, a cache,
- * a broker connection, a partner API.
+ * Something with a start and a stop that the rest of the application depends on: a
+ * database client, a cache, a broker connection, a partner API.
  * <p>
- * A {@link Maestro} calls these methods from its own worker threads, never concurrently for one service, and
- * never from within a lock of its own, so an implementation may block for as long as it needs to.
+ * A {@link Maestro} calls these methods from its own worker threads, never concurrently
+ * for one service, and never from within a lock of its own, so an implementation may
+ * block for as long as it needs to.
  */
 public interface Service {
 
 	/**
-	 * Boots the service. Called once per start attempt, so again on each retry after a failure. Called only when
-	 * every dependency has started, which are handed over in {@code dependencies}.
+	 * Boots the service. Called once per start attempt, so again on each retry after a
+	 * failure. Called only when every dependency has started, which are handed over in
+	 * {@code dependencies}.
 	 * <p>
-	 * Must honour thread interruption: the maestro interrupts an attempt when its timeout or the whole boot's
-	 * deadline passes. An implementation that blocks should throw {@link InterruptedException} (or return)
-	 * promptly when interrupted.
+	 * Must honour thread interruption: the maestro interrupts an attempt when its timeout
+	 * or the whole boot's deadline passes. An implementation that blocks should throw
+	 * {@link InterruptedException} (or return) promptly when interrupted.
 	 * @param dependencies the direct dependencies of this service, all started
-	 * @throws Exception any failure; the attempt is retried as the service's {@link RetryPolicy} says
+	 * @throws Exception any failure; the attempt is retried as the service's
+	 * {@link RetryPolicy} says
 	 */
 	void start(Dependencies dependencies) throws Exception;
 
 	/**
-	 * Shuts the service down. Called only for a service that is started, after every service that depends on it
-	 * has stopped; retried like {@link #start} when it throws.
+	 * Shuts the service down. Called only for a service that is started, after every
+	 * service that depends on it has stopped; retried like {@link #start} when it throws.
 	 * @throws Exception any failure; the service then stays {@link ServiceState#STARTED}
 	 */
 	void stop() throws Exception;

@@ -10,16 +10,21 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything a {@link Maestro} is told about one service: its name, whether it is required, what it depends on,
- * how its failures are retried, and how long each attempt may take. Immutable; build one with
- * {@link #builder(String, Service)}.
+ * Everything a {@link Maestro} is told about one service: its name, whether it is
+ * required, what it depends on, how its failures are retried, and how long each attempt
+ * may take. Immutable; build one with {@link #builder(String, Service)}.
+ *
  * @param name the unique name of the service
  * @param service the service itself
- * @param required whether the application needs it; carried to every {@link BandmasterException} about it
- * @param dependencies the names of the services it depends on, in declaration order, each once
+ * @param required whether the application needs it; carried to every
+ * {@link BandmasterException} about it
+ * @param dependencies the names of the services it depends on, in declaration order, each
+ * once
  * @param retryPolicy how failed starts and stops are retried
- * @param startTimeout how long one start attempt may take before it is interrupted, or {@code null} for no limit
- * @param stopTimeout how long one stop attempt may take before it is interrupted, or {@code null} for no limit
+ * @param startTimeout how long one start attempt may take before it is interrupted, or
+ * {@code null} for no limit
+ * @param stopTimeout how long one stop attempt may take before it is interrupted, or
+ * {@code null} for no limit
  */
 public record ServiceDefinition(String name, Service service, boolean required, List<String> dependencies,
 		RetryPolicy retryPolicy, @Nullable Duration startTimeout, @Nullable Duration stopTimeout) {
@@ -28,7 +33,8 @@ public record ServiceDefinition(String name, Service service, boolean required, 
 	 * Checks the definition.
 	 * @throws BandmasterException of kind {@link ErrorKind#SERVICE_DEPENDS_ON_ITSELF} or
 	 * {@link ErrorKind#SERVICE_DUPLICATE_DEPENDENCY}
-	 * @throws IllegalArgumentException for a blank name or dependency, or a timeout that is not positive
+	 * @throws IllegalArgumentException for a blank name or dependency, or a timeout that
+	 * is not positive
 	 */
 	public ServiceDefinition {
 		Objects.requireNonNull(name, "name must not be null");
@@ -183,7 +189,8 @@ public record ServiceDefinition(String name, Service service, boolean required, 
 		}
 
 		/**
-		 * Sets the whole retry policy at once, replacing retries, backoffs, multiplier and jitter.
+		 * Sets the whole retry policy at once, replacing retries, backoffs, multiplier
+		 * and jitter.
 		 * @param policy the policy
 		 * @return this builder
 		 */
@@ -197,7 +204,8 @@ public record ServiceDefinition(String name, Service service, boolean required, 
 		}
 
 		/**
-		 * Sets how long one start attempt may take before it is interrupted (default: no limit).
+		 * Sets how long one start attempt may take before it is interrupted (default: no
+		 * limit).
 		 * @param startTimeout positive, or {@code null} for no limit
 		 * @return this builder
 		 */
@@ -207,7 +215,8 @@ public record ServiceDefinition(String name, Service service, boolean required, 
 		}
 
 		/**
-		 * Sets how long one stop attempt may take before it is interrupted (default: no limit).
+		 * Sets how long one stop attempt may take before it is interrupted (default: no
+		 * limit).
 		 * @param stopTimeout positive, or {@code null} for no limit
 		 * @return this builder
 		 */
@@ -220,7 +229,8 @@ public record ServiceDefinition(String name, Service service, boolean required, 
 		 * Builds the definition.
 		 * @return the definition
 		 * @throws IllegalArgumentException for a value out of range, naming it
-		 * @throws BandmasterException for a service that depends on itself or names a dependency twice
+		 * @throws BandmasterException for a service that depends on itself or names a
+		 * dependency twice
 		 */
 		public ServiceDefinition build() {
 			RetryPolicy policy = new RetryPolicy(this.retries, this.initialBackoff, this.multiplier, this.maxBackoff,

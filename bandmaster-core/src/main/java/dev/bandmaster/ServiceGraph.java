@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An immutable, index-based view of the registered services and their edges, built in O(services + edges) so
- * that runs and validation work on arrays rather than on names. Dependencies that are not registered are kept
- * aside in {@link #missing()} and left out of the edges.
+ * An immutable, index-based view of the registered services and their edges, built in
+ * O(services + edges) so that runs and validation work on arrays rather than on names.
+ * Dependencies that are not registered are kept aside in {@link #missing()} and left out
+ * of the edges.
  */
 final class ServiceGraph {
 
@@ -19,7 +20,9 @@ final class ServiceGraph {
 	/** {@code dependencies[i]}: the indexes of the services node {@code i} depends on. */
 	final int[][] dependencies;
 
-	/** {@code dependents[i]}: the indexes of the services that depend on node {@code i}. */
+	/**
+	 * {@code dependents[i]}: the indexes of the services that depend on node {@code i}.
+	 */
 	final int[][] dependents;
 
 	private final Map<String, Integer> indexes;
@@ -81,7 +84,10 @@ final class ServiceGraph {
 		return this.nodes[index].name();
 	}
 
-	/** One {@link ErrorKind#DEPENDENCY_MISSING} error per service and dependency it names that is not registered. */
+	/**
+	 * One {@link ErrorKind#DEPENDENCY_MISSING} error per service and dependency it names
+	 * that is not registered.
+	 */
 	List<BandmasterException> missing() {
 		return this.missing;
 	}

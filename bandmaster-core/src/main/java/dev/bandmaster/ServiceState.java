@@ -1,14 +1,12 @@
 package dev.bandmaster;
 
 /**
- * Where a service is in its life cycle. The transitions are:
- * <pre>
+ * Where a service is in its life cycle. The transitions are: <pre>
  * STOPPED  --startAll--&gt; STARTING --&gt; STARTED | FAILED
  * FAILED   --startAll--&gt; STARTING
  * STARTED  --stopAll---&gt; STOPPING --&gt; STOPPED | STARTED (its stop failed)
- * </pre>
- * A service stays {@code STARTING} while it waits between two attempts. A service that was never tried because a
- * dependency was unavailable keeps the state it had.
+ * </pre> A service stays {@code STARTING} while it waits between two attempts. A service
+ * that was never tried because a dependency was unavailable keeps the state it had.
  */
 public enum ServiceState {
 
@@ -21,7 +19,10 @@ public enum ServiceState {
 	/** Running: its {@link Service#start} returned normally. */
 	STARTED,
 
-	/** Its last start attempt failed (or was cancelled); a later {@code startAll} tries again. */
+	/**
+	 * Its last start attempt failed (or was cancelled); a later {@code startAll} tries
+	 * again.
+	 */
 	FAILED,
 
 	/** An attempt to stop it is running, or the next one is scheduled. */

@@ -6,9 +6,10 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One process-wide daemon thread that fires backoff delays and attempt timeouts. Its tasks only hand work to a
- * run's workers or interrupt an attempt; no service code ever runs on it, so one thread serves every maestro
- * and no waiting thread is parked per service.
+ * One process-wide daemon thread that fires backoff delays and attempt timeouts. Its
+ * tasks only hand work to a run's workers or interrupt an attempt; no service code ever
+ * runs on it, so one thread serves every maestro and no waiting thread is parked per
+ * service.
  */
 final class Timers {
 
@@ -22,7 +23,8 @@ final class Timers {
 	}
 
 	private static ScheduledThreadPoolExecutor createTimer() {
-		ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, Workers.daemonThreads("bandmaster-timer-"));
+		ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+				Workers.daemonThreads("bandmaster-timer-"));
 		timer.setRemoveOnCancelPolicy(true);
 		return timer;
 	}

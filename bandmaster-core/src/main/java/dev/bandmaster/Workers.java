@@ -14,12 +14,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The threads that run {@link Service#start} and {@link Service#stop}. A blocking start must not hold back an
- * unrelated one, so the graph's parallelism is never capped: on Java 21 and later every call gets a virtual
- * thread; on Java 17, a pool that grows as needed and lets idle threads go.
+ * The threads that run {@link Service#start} and {@link Service#stop}. A blocking start
+ * must not hold back an unrelated one, so the graph's parallelism is never capped: on
+ * Java 21 and later every call gets a virtual thread; on Java 17, a pool that grows as
+ * needed and lets idle threads go.
  * <p>
- * A maestro without an executor of its own makes one per run and shuts it down when the run ends, so no thread
- * outlives the run (beyond one still busy in a service that ignores interruption).
+ * A maestro without an executor of its own makes one per run and shuts it down when the
+ * run ends, so no thread outlives the run (beyond one still busy in a service that
+ * ignores interruption).
  */
 final class Workers {
 
@@ -65,7 +67,8 @@ final class Workers {
 	private static @Nullable MethodHandle findVirtualThreadExecutor() {
 		try {
 			return MethodHandles.publicLookup()
-				.findStatic(Executors.class, "newVirtualThreadPerTaskExecutor", MethodType.methodType(ExecutorService.class));
+				.findStatic(Executors.class, "newVirtualThreadPerTaskExecutor",
+						MethodType.methodType(ExecutorService.class));
 		}
 		catch (NoSuchMethodException | IllegalAccessException ex) {
 			return null;

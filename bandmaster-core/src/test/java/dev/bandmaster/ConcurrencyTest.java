@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Dozens of threads calling {@code startAll}, {@code stopAll}, {@code serviceReady} and {@code addService} at
- * once never corrupt the maestro, and never run a service's start or stop twice for one transition.
+ * Dozens of threads calling {@code startAll}, {@code stopAll}, {@code serviceReady} and
+ * {@code addService} at once never corrupt the maestro, and never run a service's start
+ * or stop twice for one transition.
  */
 class ConcurrencyTest {
 
@@ -61,10 +62,10 @@ class ConcurrencyTest {
 						case 2 -> expectNoErrors("startAll(timeout)", this.maestro.startAll(Duration.ofSeconds(60)),
 								unexpected);
 						case 3 -> this.maestro.serviceReady("s0-" + random.nextInt(10), Duration.ofMillis(2));
-						case 4 -> expectOnlyTimeouts(this.maestro.startAll(Duration.ofMillis(random.nextInt(4))),
-								unexpected);
-						case 5 -> expectOnlyTimeouts(this.maestro.stopAll(Duration.ofMillis(random.nextInt(4))),
-								unexpected);
+						case 4 ->
+							expectOnlyTimeouts(this.maestro.startAll(Duration.ofMillis(random.nextInt(4))), unexpected);
+						case 5 ->
+							expectOnlyTimeouts(this.maestro.stopAll(Duration.ofMillis(random.nextInt(4))), unexpected);
 						default -> {
 							String name = "added" + added.incrementAndGet();
 							add(name, "s" + random.nextInt(3) + "-" + random.nextInt(10));
@@ -82,10 +83,12 @@ class ConcurrencyTest {
 		assertThat(this.maestro.startAll()).isEmpty();
 		assertThat(this.maestro.stopAll()).isEmpty();
 		assertThat(this.services).hasSize(30 + added.get()).allSatisfy((service) -> {
-			// Deadlines cut some starts and stops short: whatever was called, was called in turn.
+			// Deadlines cut some starts and stops short: whatever was called, was called
+			// in turn.
 			assertThat(service.violations()).as(service.name()).isEmpty();
 			long started = this.timeline.count(service.name(), Timeline.Kind.STARTED);
-			assertThat(started).as(service.name()).isPositive()
+			assertThat(started).as(service.name())
+				.isPositive()
 				.isEqualTo(this.timeline.count(service.name(), Timeline.Kind.STOPPED));
 			assertThat(service.running()).as(service.name()).isFalse();
 			assertThat(this.maestro.state(service.name())).isEqualTo(ServiceState.STOPPED);

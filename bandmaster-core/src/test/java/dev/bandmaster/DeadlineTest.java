@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The deadline of a whole {@code startAll} or {@code stopAll}, and the interruption of its caller.
+ * The deadline of a whole {@code startAll} or {@code stopAll}, and the interruption of
+ * its caller.
  */
 class DeadlineTest {
 
@@ -194,7 +195,8 @@ class DeadlineTest {
 
 	@Test
 	void neverStartsAServiceAgainWhileItsInterruptedStartIsStillReturning() {
-		// The first start takes a while to clean up once interrupted: well within any sane cancellation bound,
+		// The first start takes a while to clean up once interrupted: well within any
+		// sane cancellation bound,
 		// but after startAll has returned at its deadline.
 		AtomicInteger calls = new AtomicInteger();
 		RecordingService slowToCancel = add("slowToCancel").onStart(() -> {
@@ -211,7 +213,8 @@ class DeadlineTest {
 
 	@Test
 	void aStartThatIgnoresItsInterruptionHoldsUpNoOtherService() throws Exception {
-		// The stuck start keeps running after startAll gave up on it: only that service may wait for it. Every
+		// The stuck start keeps running after startAll gave up on it: only that service
+		// may wait for it. Every
 		// other service is stopped, and started again, as if it were not there.
 		CountDownLatch release = new CountDownLatch(1);
 		RecordingService stuck = add("stuck").onStart(() -> {
@@ -263,7 +266,8 @@ class DeadlineTest {
 
 	@Test
 	void neverStartsAServiceAgainWhileTheStopUndoingALateStartRuns() {
-		// A start that ignores its interruption and succeeds late is undone with a stop; a new startAll must not
+		// A start that ignores its interruption and succeeds late is undone with a stop;
+		// a new startAll must not
 		// call start while that stop runs.
 		AtomicInteger calls = new AtomicInteger();
 		RecordingService late = add("late").onStart(() -> {
@@ -305,7 +309,8 @@ class DeadlineTest {
 		}
 		List<BandmasterException> errors = this.maestro.startAll(Duration.ofMillis(100));
 		assertThat(errors).extracting(BandmasterException::kind, BandmasterException::serviceName)
-			.containsExactly(tuple(ErrorKind.SERVICE_START_FAILURE, "slow"), tuple(ErrorKind.SERVICE_START_FAILURE, "other"));
+			.containsExactly(tuple(ErrorKind.SERVICE_START_FAILURE, "slow"),
+					tuple(ErrorKind.SERVICE_START_FAILURE, "other"));
 		assertThat(errors).allSatisfy((error) -> assertThat(error.getCause()).isInstanceOf(TimeoutException.class));
 		assertThat(this.maestro.state("slow")).isEqualTo(ServiceState.STARTING);
 		release.countDown();
@@ -332,7 +337,8 @@ class DeadlineTest {
 				Thread.sleep(Math.max(1, (until - System.nanoTime()) / 1_000_000));
 			}
 			catch (InterruptedException ex) {
-				// Ignored on purpose: this stands for code that does not honour interruption at once.
+				// Ignored on purpose: this stands for code that does not honour
+				// interruption at once.
 			}
 		}
 	}

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
- * The process-wide maestro is swapped atomically: under contention no instance is lost or handed out twice.
+ * The process-wide maestro is swapped atomically: under contention no instance is lost or
+ * handed out twice.
  */
 class GlobalMaestroTest {
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code startAll} and {@code stopAll} are idempotent, and a graph can be started again after a failure or a stop.
+ * {@code startAll} and {@code stopAll} are idempotent, and a graph can be started again
+ * after a failure or a stop.
  */
 class LifecycleTest {
 

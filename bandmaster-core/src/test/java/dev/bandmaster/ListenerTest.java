@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A {@link MaestroListener} sees every transition of every service, and one that throws breaks nothing.
+ * A {@link MaestroListener} sees every transition of every service, and one that throws
+ * breaks nothing.
  */
 class ListenerTest {
 

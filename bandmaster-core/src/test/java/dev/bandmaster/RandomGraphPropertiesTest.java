@@ -21,21 +21,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Invariants checked over random graphs with random start and stop failures, 200 seeds per run. Each case is
- * generated from its seed alone: every failure message starts with the seed and the graph, and
- * {@code -Dbandmaster.seed=N} runs that one case again.
+ * Invariants checked over random graphs with random start and stop failures, 200 seeds
+ * per run. Each case is generated from its seed alone: every failure message starts with
+ * the seed and the graph, and {@code -Dbandmaster.seed=N} runs that one case again.
  * <ul>
  * <li>no service starts before its dependencies have started;</li>
- * <li>a service whose start finally fails is {@code SERVICE_START_FAILURE}, and every transitive dependent is
- * {@code DEPENDENCY_UNAVAILABLE}, naming a direct dependency that did not start, and is never called;</li>
+ * <li>a service whose start finally fails is {@code SERVICE_START_FAILURE}, and every
+ * transitive dependent is {@code DEPENDENCY_UNAVAILABLE}, naming a direct dependency that
+ * did not start, and is never called;</li>
  * <li>nothing else is reported, and every other service starts;</li>
- * <li>no dependency stops before its dependents; every started service is stopped by {@code stopAll}, except
- * those whose stop finally fails ({@code SERVICE_STOP_FAILURE}) and, transitively, their dependencies
- * ({@code PARENT_UNAVAILABLE}, never called);</li>
- * <li>a second {@code startAll} calls nothing that the first started, and tries the rest again;</li>
- * <li>a boot cut short by its deadline reports each service not started once, leaves no started service with a
- * dependency not started, and a {@code stopAll} after it stops everything without calling any service twice at
- * once.</li>
+ * <li>no dependency stops before its dependents; every started service is stopped by
+ * {@code stopAll}, except those whose stop finally fails ({@code SERVICE_STOP_FAILURE})
+ * and, transitively, their dependencies ({@code PARENT_UNAVAILABLE}, never called);</li>
+ * <li>a second {@code startAll} calls nothing that the first started, and tries the rest
+ * again;</li>
+ * <li>a boot cut short by its deadline reports each service not started once, leaves no
+ * started service with a dependency not started, and a {@code stopAll} after it stops
+ * everything without calling any service twice at once.</li>
  * </ul>
  */
 class RandomGraphPropertiesTest {
@@ -81,8 +83,9 @@ class RandomGraphPropertiesTest {
 					long started = timeline.last(graph.nodes[dependency].name, Kind.STARTED)
 						.orElseThrow(() -> new AssertionError(check.about(node, "dependency never started")))
 						.sequence();
-					assertThat(started).as(check.about(node,
-							"started dependency " + graph.nodes[dependency].name + " before beginning"))
+					assertThat(started)
+						.as(check.about(node,
+								"started dependency " + graph.nodes[dependency].name + " before beginning"))
 						.isLessThan(began);
 				}
 			}
@@ -114,8 +117,9 @@ class RandomGraphPropertiesTest {
 						long stopped = timeline.last(graph.nodes[dependent].name, Kind.STOPPED)
 							.orElseThrow(() -> new AssertionError(check.about(node, "a dependent never stopped")))
 							.sequence();
-						assertThat(stopped).as(check.about(node,
-								"stopped dependent " + graph.nodes[dependent].name + " before beginning"))
+						assertThat(stopped)
+							.as(check.about(node,
+									"stopped dependent " + graph.nodes[dependent].name + " before beginning"))
 							.isLessThan(began);
 					}
 				}
@@ -254,8 +258,9 @@ class RandomGraphPropertiesTest {
 	}
 
 	/**
-	 * One generated service: its dependencies are indexes lower than its own, so index order is a topological
-	 * order; names and registration order are shuffled so that neither gives it away.
+	 * One generated service: its dependencies are indexes lower than its own, so index
+	 * order is a topological order; names and registration order are shuffled so that
+	 * neither gives it away.
 	 */
 	record Node(int index, String name, int[] dependencies, boolean required, int retries, int startFailures,
 			int stopFailures) {
@@ -266,8 +271,13 @@ class RandomGraphPropertiesTest {
 			for (int i = 0; i < this.dependencies.length; i++) {
 				text.append((i > 0) ? "," : "").append(this.dependencies[i]);
 			}
-			return text.append("] retries=").append(this.retries).append(" startFails=").append(this.startFailures)
-				.append(" stopFails=").append(this.stopFailures).toString();
+			return text.append("] retries=")
+				.append(this.retries)
+				.append(" startFails=")
+				.append(this.startFailures)
+				.append(" stopFails=")
+				.append(this.stopFailures)
+				.toString();
 		}
 
 	}
@@ -365,7 +375,9 @@ class RandomGraphPropertiesTest {
 			return services;
 		}
 
-		/** What {@code startAll} must do to each service, worked out in topological order. */
+		/**
+		 * What {@code startAll} must do to each service, worked out in topological order.
+		 */
 		Outcome[] expectedStarts() {
 			Outcome[] outcomes = new Outcome[this.size];
 			for (Node node : this.nodes) {
@@ -380,8 +392,8 @@ class RandomGraphPropertiesTest {
 		}
 
 		/**
-		 * What a second {@code startAll} must do: leave alone what the first started, and try the rest again
-		 * with the failures they have left.
+		 * What a second {@code startAll} must do: leave alone what the first started, and
+		 * try the rest again with the failures they have left.
 		 */
 		Outcome[] expectedRestarts(Outcome[] first, int[] callsBefore) {
 			Outcome[] outcomes = new Outcome[this.size];
@@ -401,7 +413,10 @@ class RandomGraphPropertiesTest {
 			return outcomes;
 		}
 
-		/** What {@code stopAll} must do to each started service, worked out in reverse topological order. */
+		/**
+		 * What {@code stopAll} must do to each started service, worked out in reverse
+		 * topological order.
+		 */
 		Outcome[] expectedStops(Outcome[] starts) {
 			Outcome[] outcomes = new Outcome[this.size];
 			for (int i = this.size - 1; i >= 0; i--) {
@@ -459,7 +474,10 @@ class RandomGraphPropertiesTest {
 					+ this.graph;
 		}
 
-		/** The errors are exactly one per service that did not make it, of the kind its outcome calls for. */
+		/**
+		 * The errors are exactly one per service that did not make it, of the kind its
+		 * outcome calls for.
+		 */
 		void errors(String call, List<BandmasterException> errors, Outcome[] outcomes) {
 			boolean start = call.equals("startAll");
 			Set<String> expected = new HashSet<>();

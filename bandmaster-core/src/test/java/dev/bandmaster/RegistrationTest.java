@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Registration refuses what can be refused at once, and lets dependencies be registered later.
+ * Registration refuses what can be refused at once, and lets dependencies be registered
+ * later.
  */
 class RegistrationTest {
 
@@ -58,8 +59,8 @@ class RegistrationTest {
 	@Test
 	void refusesADependencyNamedTwiceAndNamesIt() {
 		assertThatExceptionOfType(BandmasterException.class)
-			.isThrownBy(() -> this.maestro.addService("a", false, new RecordingService("a", this.timeline), "b", "c",
-					"b"))
+			.isThrownBy(
+					() -> this.maestro.addService("a", false, new RecordingService("a", this.timeline), "b", "c", "b"))
 			.satisfies((ex) -> {
 				assertThat(ex.kind()).isEqualTo(ErrorKind.SERVICE_DUPLICATE_DEPENDENCY);
 				assertThat(ex.serviceName()).isEqualTo("a");
@@ -78,8 +79,8 @@ class RegistrationTest {
 		this.maestro.addService("b", true, b, "a");
 		this.maestro.addService("a", true, a);
 		assertThat(this.maestro.startAll()).isEmpty();
-		assertThat(this.timeline.events()).extracting(Timeline.Event::service).containsExactly("a", "a", "b", "b",
-				"c", "c");
+		assertThat(this.timeline.events()).extracting(Timeline.Event::service)
+			.containsExactly("a", "a", "b", "b", "c", "c");
 		assertThat(c.lastDependencies().get("b")).isSameAs(b);
 	}
 

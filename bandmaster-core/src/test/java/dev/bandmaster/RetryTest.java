@@ -16,15 +16,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Failed starts are retried with exponential backoff; a final failure takes every dependent down with it, and
- * nothing else.
+ * Failed starts are retried with exponential backoff; a final failure takes every
+ * dependent down with it, and nothing else.
  */
 class RetryTest {
 
-	/** How much earlier than its backoff a retry may come: timer and clock granularity. */
+	/**
+	 * How much earlier than its backoff a retry may come: timer and clock granularity.
+	 */
 	private static final long EARLY_MILLIS = 10;
 
-	/** How much later than its backoff a retry may come on a loaded machine: generous, it only catches nonsense. */
+	/**
+	 * How much later than its backoff a retry may come on a loaded machine: generous, it
+	 * only catches nonsense.
+	 */
 	private static final long LATE_MILLIS = 400;
 
 	private final Timeline timeline = new Timeline();
@@ -193,16 +198,19 @@ class RetryTest {
 
 	@Test
 	void namesTheDirectDependencyThatIsUnavailableForEachSkippedService() {
-		// Two failures under one dependent: it names one of its own direct dependencies, never a deeper one.
+		// Two failures under one dependent: it names one of its own direct dependencies,
+		// never a deeper one.
 		this.maestro.addService("root", true, FlakyService.failingForever());
 		add("middle", true, "root");
 		this.maestro.addService("other", true, FlakyService.failingForever());
 		add("top", true, "middle", "other");
 		List<BandmasterException> errors = this.maestro.startAll();
-		assertThat(errors).filteredOn((error) -> error.serviceName().equals("top")).singleElement().satisfies((error) -> {
-			assertThat(error.kind()).isEqualTo(ErrorKind.DEPENDENCY_UNAVAILABLE);
-			assertThat(error.dependency()).isIn("middle", "other");
-		});
+		assertThat(errors).filteredOn((error) -> error.serviceName().equals("top"))
+			.singleElement()
+			.satisfies((error) -> {
+				assertThat(error.kind()).isEqualTo(ErrorKind.DEPENDENCY_UNAVAILABLE);
+				assertThat(error.dependency()).isIn("middle", "other");
+			});
 		assertThat(errors).filteredOn((error) -> error.serviceName().equals("middle"))
 			.singleElement()
 			.extracting(BandmasterException::dependency)
@@ -272,8 +280,8 @@ class RetryTest {
 		List<Long> gaps = gapsInMillis(attempts);
 		assertThat(gaps).as("gaps between attempts").hasSize(expectedMillis.length);
 		for (int i = 0; i < expectedMillis.length; i++) {
-			assertThat(gaps.get(i)).as("gap before retry %d, expected about %d ms; all gaps %s", i + 1,
-					expectedMillis[i], gaps)
+			assertThat(gaps.get(i))
+				.as("gap before retry %d, expected about %d ms; all gaps %s", i + 1, expectedMillis[i], gaps)
 				.isBetween(expectedMillis[i] - EARLY_MILLIS, expectedMillis[i] + LATE_MILLIS);
 		}
 	}

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A hundred thousand services in a layered graph start and stop without a hang or a quadratic blow-up. The only
- * time limit is the runs' own loose deadline: a wall-clock assertion would only make CI flaky.
+ * A hundred thousand services in a layered graph start and stop without a hang or a
+ * quadratic blow-up. The only time limit is the runs' own loose deadline: a wall-clock
+ * assertion would only make CI flaky.
  */
 class ScaleTest {
 
@@ -130,7 +131,8 @@ class ScaleTest {
 	}
 
 	/**
-	 * Checks, as it starts, that its dependencies are started and, as it stops, that its dependents are stopped.
+	 * Checks, as it starts, that its dependencies are started and, as it stops, that its
+	 * dependents are stopped.
 	 */
 	private final class Checked implements Service {
 

@@ -17,13 +17,16 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code serviceReady} returns a service as soon as it is started, and keeps waiting through failures.
+ * {@code serviceReady} returns a service as soon as it is started, and keeps waiting
+ * through failures.
  */
 class ServiceReadyTest {
 
 	private final Maestro maestro = new Maestro();
 
-	/** Threads of their own: the common pool may have a single thread on a small machine. */
+	/**
+	 * Threads of their own: the common pool may have a single thread on a small machine.
+	 */
 	private final ExecutorService callers = Executors.newCachedThreadPool();
 
 	@AfterEach
@@ -38,8 +41,8 @@ class ServiceReadyTest {
 		this.maestro.addService("a", true, a);
 		CompletableFuture<Service> ready = CompletableFuture
 			.supplyAsync(() -> this.maestro.serviceReady("a", Duration.ofSeconds(20)), this.callers);
-		CompletableFuture<List<BandmasterException>> boot = CompletableFuture
-			.supplyAsync(this.maestro::startAll, this.callers);
+		CompletableFuture<List<BandmasterException>> boot = CompletableFuture.supplyAsync(this.maestro::startAll,
+				this.callers);
 		Thread.sleep(50);
 		assertThat(ready).isNotDone();
 		release.countDown();

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A thousand start/stop cycles of a few hundred services leave no thread and no memory behind: the engine makes
- * a pool per run and shuts it down.
+ * A thousand start/stop cycles of a few hundred services leave no thread and no memory
+ * behind: the engine makes a pool per run and shuts it down.
  */
 class SoakTest {
 
@@ -23,10 +23,16 @@ class SoakTest {
 
 	private static final int WIDTH = 50;
 
-	/** Threads that may come and go meanwhile for reasons of their own (JIT, GC, the JUnit runner). */
+	/**
+	 * Threads that may come and go meanwhile for reasons of their own (JIT, GC, the JUnit
+	 * runner).
+	 */
 	private static final int THREAD_SLACK = 3;
 
-	/** Heap that may be retained meanwhile for reasons of their own (JIT, class data, logging). */
+	/**
+	 * Heap that may be retained meanwhile for reasons of their own (JIT, class data,
+	 * logging).
+	 */
 	private static final long MEMORY_SLACK = 8L * 1024 * 1024;
 
 	private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -41,9 +47,8 @@ class SoakTest {
 		Maestro maestro = new Maestro();
 		for (int index = 0; index < size; index++) {
 			int layer = index / WIDTH;
-			String[] dependencies = (layer == 0) ? new String[0]
-					: new String[] { "s" + ((layer - 1) * WIDTH + index % WIDTH),
-							"s" + ((layer - 1) * WIDTH + (index + 1) % WIDTH) };
+			String[] dependencies = (layer == 0) ? new String[0] : new String[] {
+					"s" + ((layer - 1) * WIDTH + index % WIDTH), "s" + ((layer - 1) * WIDTH + (index + 1) % WIDTH) };
 			int own = index;
 			maestro.addService("s" + index, true, new Service() {
 
@@ -60,7 +65,8 @@ class SoakTest {
 
 			}, dependencies);
 		}
-		// Warm up, so that lazily made process-wide threads (the timer) and classes count in the baseline.
+		// Warm up, so that lazily made process-wide threads (the timer) and classes count
+		// in the baseline.
 		cycle(maestro);
 		int threadsBefore = settledThreadCount(Integer.MAX_VALUE);
 		long heapBefore = usedHeapAfterGc();
@@ -84,9 +90,13 @@ class SoakTest {
 		assertThat(maestro.stopAll()).isEmpty();
 	}
 
-	/** Waits, at most two seconds, for pool threads of finished runs to exit, then counts live threads. */
+	/**
+	 * Waits, at most two seconds, for pool threads of finished runs to exit, then counts
+	 * live threads.
+	 */
 	private int settledThreadCount(int target) throws InterruptedException {
-		// Shorter than the keep-alive of idle pool threads (5 s): only a pool that was shut down empties in time.
+		// Shorter than the keep-alive of idle pool threads (5 s): only a pool that was
+		// shut down empties in time.
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
 		int count = this.threads.getThreadCount();
 		while (count > target && System.nanoTime() < deadline) {

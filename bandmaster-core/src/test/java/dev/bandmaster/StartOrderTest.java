@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Independent services start in parallel; a service starts only once all its dependencies have started, and is
- * handed them.
+ * Independent services start in parallel; a service starts only once all its dependencies
+ * have started, and is handed them.
  */
 class StartOrderTest {
 
@@ -36,7 +36,8 @@ class StartOrderTest {
 	@Test
 	void startsIndependentServicesInParallel() {
 		int count = 8;
-		// Every start waits for all the others to be inside their start: only a parallel boot gets through.
+		// Every start waits for all the others to be inside their start: only a parallel
+		// boot gets through.
 		CyclicBarrier allInside = new CyclicBarrier(count);
 		for (int i = 0; i < count; i++) {
 			add("s" + i).onStart(() -> allInside.await(10, TimeUnit.SECONDS));

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * {@code stopAll} walks the graph backwards: dependents first, independent services in parallel, and a failed
- * stop keeps what it depends on running.
+ * {@code stopAll} walks the graph backwards: dependents first, independent services in
+ * parallel, and a failed stop keeps what it depends on running.
  */
 class StopTest {
 

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * The reusable test services pass the conformance kit, and the kit catches services that misbehave.
+ * The reusable test services pass the conformance kit, and the kit catches services that
+ * misbehave.
  */
 class TestServicesConformanceTest {
 
@@ -54,8 +55,10 @@ class TestServicesConformanceTest {
 	@Test
 	void handsTheConfiguredDependenciesToTheServiceUnderTest() {
 		RecordingService config = new RecordingService("config");
-		ServiceConformance.of(() -> new RecordingService("needsConfig").onStart(() -> assertThat(config.running())
-			.isTrue())).dependency("config", config).verify();
+		ServiceConformance
+			.of(() -> new RecordingService("needsConfig").onStart(() -> assertThat(config.running()).isTrue()))
+			.dependency("config", config)
+			.verify();
 		// Started with each instance under test: once per check, twice for the restart.
 		assertThat(config.starts()).isEqualTo(5);
 		assertThat(config.stops()).isEqualTo(5);
@@ -113,8 +116,7 @@ class TestServicesConformanceTest {
 
 	@Test
 	void catchesAFactoryThatHandsOutNull() {
-		assertThatExceptionOfType(AssertionError.class)
-			.isThrownBy(() -> ServiceConformance.of(() -> null).verify())
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> ServiceConformance.of(() -> null).verify())
 			.withMessageContaining("the factory returned null");
 	}
 

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The test services see what they are meant to see, so that tests relying on them cannot pass vacuously.
+ * The test services see what they are meant to see, so that tests relying on them cannot
+ * pass vacuously.
  */
 class TestServicesTest {
 
@@ -69,12 +70,8 @@ class TestServicesTest {
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> failing.start(this.none));
 		service.stop();
 		assertThat(timeline.events()).extracting(Timeline.Event::service, Timeline.Event::kind)
-			.containsExactly(tuple("a", Kind.START_BEGAN),
-					tuple("a", Kind.STARTED),
-					tuple("b", Kind.START_BEGAN),
-					tuple("b", Kind.START_FAILED),
-					tuple("a", Kind.STOP_BEGAN),
-					tuple("a", Kind.STOPPED));
+			.containsExactly(tuple("a", Kind.START_BEGAN), tuple("a", Kind.STARTED), tuple("b", Kind.START_BEGAN),
+					tuple("b", Kind.START_FAILED), tuple("a", Kind.STOP_BEGAN), tuple("a", Kind.STOPPED));
 		assertThat(timeline.count("a", Kind.STARTED)).isEqualTo(1);
 		assertThat(failing.running()).isFalse();
 	}

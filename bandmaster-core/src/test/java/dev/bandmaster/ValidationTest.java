@@ -30,8 +30,9 @@ class ValidationTest {
 		RecordingService b = add("b", false, "x", "a");
 		RecordingService c = add("c", true);
 		List<BandmasterException> errors = this.maestro.startAll();
-		assertThat(errors).extracting(BandmasterException::kind, BandmasterException::serviceName,
-				BandmasterException::dependency, BandmasterException::required)
+		assertThat(errors)
+			.extracting(BandmasterException::kind, BandmasterException::serviceName, BandmasterException::dependency,
+					BandmasterException::required)
 			.containsExactlyInAnyOrder(tuple(ErrorKind.DEPENDENCY_MISSING, "a", "x", true),
 					tuple(ErrorKind.DEPENDENCY_MISSING, "a", "y", true),
 					tuple(ErrorKind.DEPENDENCY_MISSING, "b", "x", false));

@@ -8,9 +8,10 @@ import dev.bandmaster.Dependencies;
 import dev.bandmaster.Service;
 
 /**
- * A service whose first attempts fail: the first {@code startFailures} calls of {@code start} and the first
- * {@code stopFailures} calls of {@code stop} throw a {@link Failure}; later calls succeed. It records the
- * {@link System#nanoTime()} of every attempt, so a test can check the spacing of retries. Thread-safe.
+ * A service whose first attempts fail: the first {@code startFailures} calls of
+ * {@code start} and the first {@code stopFailures} calls of {@code stop} throw a
+ * {@link Failure}; later calls succeed. It records the {@link System#nanoTime()} of every
+ * attempt, so a test can check the spacing of retries. Thread-safe.
  */
 public final class FlakyService implements Service {
 
@@ -27,8 +28,10 @@ public final class FlakyService implements Service {
 	private final AtomicInteger stopCalls = new AtomicInteger();
 
 	/**
-	 * Creates a service whose first {@code startFailures} starts fail and whose stops always succeed.
-	 * @param startFailures how many starts fail before one succeeds; {@link Integer#MAX_VALUE} for always
+	 * Creates a service whose first {@code startFailures} starts fail and whose stops
+	 * always succeed.
+	 * @param startFailures how many starts fail before one succeeds;
+	 * {@link Integer#MAX_VALUE} for always
 	 */
 	public FlakyService(int startFailures) {
 		this(startFailures, 0);
@@ -36,8 +39,10 @@ public final class FlakyService implements Service {
 
 	/**
 	 * Creates a service whose first starts and first stops fail.
-	 * @param startFailures how many starts fail before one succeeds; {@link Integer#MAX_VALUE} for always
-	 * @param stopFailures how many stops fail before one succeeds; {@link Integer#MAX_VALUE} for always
+	 * @param startFailures how many starts fail before one succeeds;
+	 * {@link Integer#MAX_VALUE} for always
+	 * @param stopFailures how many stops fail before one succeeds;
+	 * {@link Integer#MAX_VALUE} for always
 	 */
 	public FlakyService(int startFailures, int stopFailures) {
 		this.startFailures = startFailures;

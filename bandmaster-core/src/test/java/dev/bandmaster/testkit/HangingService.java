@@ -8,8 +8,9 @@ import dev.bandmaster.Dependencies;
 import dev.bandmaster.Service;
 
 /**
- * A service whose first start attempts block until their thread is interrupted, and then throw
- * {@link InterruptedException}; later attempts succeed at once. Its stop succeeds at once. Thread-safe.
+ * A service whose first start attempts block until their thread is interrupted, and then
+ * throw {@link InterruptedException}; later attempts succeed at once. Its stop succeeds
+ * at once. Thread-safe.
  */
 public final class HangingService implements Service {
 

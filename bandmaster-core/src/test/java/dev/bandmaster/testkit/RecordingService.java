@@ -8,10 +8,11 @@ import dev.bandmaster.Dependencies;
 import dev.bandmaster.Service;
 
 /**
- * A service that records each call of its {@code start} and {@code stop} into a shared {@link Timeline}, counts
- * them, keeps the {@link Dependencies} it was last given, and notes every breach of the {@link Service} contract
- * it can see: two calls at once, a start while started, a stop while not started. An optional {@link Step} runs
- * inside each call, so a test can make it block, wait on a latch, or fail. Thread-safe.
+ * A service that records each call of its {@code start} and {@code stop} into a shared
+ * {@link Timeline}, counts them, keeps the {@link Dependencies} it was last given, and
+ * notes every breach of the {@link Service} contract it can see: two calls at once, a
+ * start while started, a stop while not started. An optional {@link Step} runs inside
+ * each call, so a test can make it block, wait on a latch, or fail. Thread-safe.
  */
 public final class RecordingService implements Service {
 
@@ -56,7 +57,8 @@ public final class RecordingService implements Service {
 	}
 
 	/**
-	 * Sets what each {@code start} does after recording that it began; a step that throws fails the start.
+	 * Sets what each {@code start} does after recording that it began; a step that throws
+	 * fails the start.
 	 * @param step the step
 	 * @return this service
 	 */
@@ -66,7 +68,8 @@ public final class RecordingService implements Service {
 	}
 
 	/**
-	 * Sets what each {@code stop} does after recording that it began; a step that throws fails the stop.
+	 * Sets what each {@code stop} does after recording that it began; a step that throws
+	 * fails the stop.
 	 * @param step the step
 	 * @return this service
 	 */

@@ -17,27 +17,30 @@ import dev.bandmaster.ServiceDefinition;
 import dev.bandmaster.ServiceState;
 
 /**
- * Checks that a {@link Service} implementation behaves, whatever test framework runs it: a failed check throws an
- * {@link AssertionError} that says which check failed and why.
+ * Checks that a {@link Service} implementation behaves, whatever test framework runs it:
+ * a failed check throws an {@link AssertionError} that says which check failed and why.
  * <p>
- * Every check drives a fresh instance, made by the given supplier, through a real {@link Maestro}, so that the
- * maestro's side of the contract holds (a {@code stop} only for a started service, never two calls at once):
+ * Every check drives a fresh instance, made by the given supplier, through a real
+ * {@link Maestro}, so that the maestro's side of the contract holds (a {@code stop} only
+ * for a started service, never two calls at once):
  * <ul>
- * <li><b>start then stop</b>: {@code startAll} starts it and {@code stopAll} stops it, without error;</li>
+ * <li><b>start then stop</b>: {@code startAll} starts it and {@code stopAll} stops it,
+ * without error;</li>
  * <li><b>restartable</b>: start, stop, start, stop again, without error;</li>
- * <li><b>idempotent stop</b>: a second {@code stopAll} is a no-op that does not call {@code stop} again;</li>
- * <li><b>cancellation</b>: a start still running when the boot's deadline passes is interrupted, and returns,
- * normally or by throwing, within the {@linkplain #cancellationBound(Duration) cancellation bound}. A start that
- * finishes before the {@linkplain #interruptAfter(Duration) interruption} has nothing to honour and passes.</li>
+ * <li><b>idempotent stop</b>: a second {@code stopAll} is a no-op that does not call
+ * {@code stop} again;</li>
+ * <li><b>cancellation</b>: a start still running when the boot's deadline passes is
+ * interrupted, and returns, normally or by throwing, within the
+ * {@linkplain #cancellationBound(Duration) cancellation bound}. A start that finishes
+ * before the {@linkplain #interruptAfter(Duration) interruption} has nothing to honour
+ * and passes.</li>
  * </ul>
- * Typical use, in a JUnit test or anywhere else:
- * <pre class="code">
+ * Typical use, in a JUnit test or anywhere else: <pre class="code">
  * ServiceConformance.of(() -&gt; new MyClient(config))
  *     .dependency("config", new ConfigService())
  *     .cancellationBound(Duration.ofSeconds(1))
  *     .verify();
- * </pre>
- * Not thread-safe: configure it, then call {@link #verify()}.
+ * </pre> Not thread-safe: configure it, then call {@link #verify()}.
  */
 public final class ServiceConformance {
 
@@ -74,8 +77,8 @@ public final class ServiceConformance {
 	}
 
 	/**
-	 * Adds a dependency that the service under test is given. Dependencies are started before, and stopped after,
-	 * each instance under test.
+	 * Adds a dependency that the service under test is given. Dependencies are started
+	 * before, and stopped after, each instance under test.
 	 * @param name the name the service under test looks the dependency up by
 	 * @param service the dependency
 	 * @return this checker
@@ -87,7 +90,8 @@ public final class ServiceConformance {
 	}
 
 	/**
-	 * Lets each start and stop be retried, for a service that is expected to fail its first attempts.
+	 * Lets each start and stop be retried, for a service that is expected to fail its
+	 * first attempts.
 	 * @param retries how many more attempts after a failed one (default 0)
 	 * @param initialBackoff the wait before the first retry (default zero)
 	 * @return this checker
@@ -99,7 +103,8 @@ public final class ServiceConformance {
 	}
 
 	/**
-	 * Limits each start attempt: a longer one is interrupted and counts as failed (default: no limit).
+	 * Limits each start attempt: a longer one is interrupted and counts as failed
+	 * (default: no limit).
 	 * @param startTimeout how long one attempt may take
 	 * @return this checker
 	 */
@@ -109,7 +114,8 @@ public final class ServiceConformance {
 	}
 
 	/**
-	 * Sets how long each whole {@code startAll} or {@code stopAll} of the lifecycle checks may take (default 10 s).
+	 * Sets how long each whole {@code startAll} or {@code stopAll} of the lifecycle
+	 * checks may take (default 10 s).
 	 * @param callTimeout the deadline of each call
 	 * @return this checker
 	 */
@@ -119,8 +125,8 @@ public final class ServiceConformance {
 	}
 
 	/**
-	 * Sets the boot deadline of the cancellation check: when it passes, a start still running is interrupted
-	 * (default 100 ms).
+	 * Sets the boot deadline of the cancellation check: when it passes, a start still
+	 * running is interrupted (default 100 ms).
 	 * @param interruptAfter the deadline
 	 * @return this checker
 	 */
@@ -131,7 +137,8 @@ public final class ServiceConformance {
 
 	/**
 	 * Sets how soon an interrupted start must return (default 1 s).
-	 * @param cancellationBound the longest time from the interruption to the start's return
+	 * @param cancellationBound the longest time from the interruption to the start's
+	 * return
 	 * @return this checker
 	 */
 	public ServiceConformance cancellationBound(Duration cancellationBound) {
@@ -220,7 +227,8 @@ public final class ServiceConformance {
 	}
 
 	/**
-	 * One instance under test, wrapped in a probe and registered with its dependencies in a maestro of its own.
+	 * One instance under test, wrapped in a probe and registered with its dependencies in
+	 * a maestro of its own.
 	 */
 	private final class Harness implements AutoCloseable {
 
@@ -238,7 +246,8 @@ public final class ServiceConformance {
 				this.maestro.addService(dependency.getKey(), true, dependency.getValue());
 			}
 			if (!ServiceConformance.this.dependencies.isEmpty()) {
-				// Dependencies first, so that the checks time the service under test alone.
+				// Dependencies first, so that the checks time the service under test
+				// alone.
 				expectNoErrors("starting the dependencies", this.maestro.startAll(ServiceConformance.this.callTimeout));
 			}
 			ServiceDefinition.Builder definition = ServiceDefinition.builder(SERVICE_NAME, this.probe)
@@ -289,15 +298,16 @@ public final class ServiceConformance {
 
 		@Override
 		public void close() {
-			// Leave nothing running, whatever the check found; the maestro's own errors are the check's business.
+			// Leave nothing running, whatever the check found; the maestro's own errors
+			// are the check's business.
 			this.maestro.stopAll(ServiceConformance.this.callTimeout);
 		}
 
 	}
 
 	/**
-	 * Wraps the instance under test to count its successful calls, see overlapping ones and tell when a start
-	 * returned.
+	 * Wraps the instance under test to count its successful calls, see overlapping ones
+	 * and tell when a start returned.
 	 */
 	private static final class Probe implements Service {
 

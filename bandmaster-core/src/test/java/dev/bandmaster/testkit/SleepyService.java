@@ -7,8 +7,9 @@ import dev.bandmaster.Dependencies;
 import dev.bandmaster.Service;
 
 /**
- * A service that sleeps in its {@code start} and its {@code stop}, throwing {@link InterruptedException} as soon
- * as it is interrupted: a stand-in for a client that takes a while to connect and to disconnect. Thread-safe.
+ * A service that sleeps in its {@code start} and its {@code stop}, throwing
+ * {@link InterruptedException} as soon as it is interrupted: a stand-in for a client that
+ * takes a while to connect and to disconnect. Thread-safe.
  */
 public final class SleepyService implements Service {
 

@@ -7,9 +7,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A thread-safe log of what test services did, shared by the services of one test so that their order can be
- * checked. Each {@link Event} gets a strictly increasing {@link Event#sequence() sequence number} (a total order
- * that does not depend on clock resolution) and the {@link System#nanoTime()} at which it was recorded.
+ * A thread-safe log of what test services did, shared by the services of one test so that
+ * their order can be checked. Each {@link Event} gets a strictly increasing
+ * {@link Event#sequence() sequence number} (a total order that does not depend on clock
+ * resolution) and the {@link System#nanoTime()} at which it was recorded.
  */
 public final class Timeline {
 
@@ -130,6 +131,7 @@ public final class Timeline {
 
 	/**
 	 * One thing a service did.
+	 *
 	 * @param sequence the position of the event in its timeline, from 1
 	 * @param nanoTime the {@link System#nanoTime()} when it was recorded
 	 * @param service the service's name

@@ -56,8 +56,8 @@ class SampleOnRealServersTests {
 
 	@Test
 	void bootsEveryServiceBehindTheDatabaseAndRedisGates() {
-		assertThat(this.maestro.services()).allSatisfy(
-				(service) -> assertThat(service.state()).as(service.name()).isEqualTo(ServiceState.STARTED));
+		assertThat(this.maestro.services())
+			.allSatisfy((service) -> assertThat(service.state()).as(service.name()).isEqualTo(ServiceState.STARTED));
 		assertThat(this.maestro.services()).extracting(ServiceSnapshot::name).contains("datasource", "redis");
 		assertThat(this.maestro.snapshot("price-cache").dependencies()).contains("redis", "catalog");
 		assertThat(this.redis.opsForHash().size("bandmaster-sample:prices")).isEqualTo(9);

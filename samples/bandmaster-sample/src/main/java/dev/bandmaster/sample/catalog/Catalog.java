@@ -9,7 +9,8 @@ import dev.bandmaster.spring.BandService;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The product catalog: creates and seeds its table on start, once the data source gate says the database answers.
+ * The product catalog: creates and seeds its table on start, once the data source gate
+ * says the database answers.
  */
 @BandService(name = "catalog", dependsOn = "datasource")
 public class Catalog implements Service {
@@ -18,8 +19,8 @@ public class Catalog implements Service {
 			new Product(2, "Burr coffee grinder", "kitchen", 8900), new Product(3, "Pour-over kettle", "kitchen", 4500),
 			new Product(4, "Trail running shoes", "outdoor", 12900), new Product(5, "Rain jacket", "outdoor", 15900),
 			new Product(6, "Headlamp", "outdoor", 3900), new Product(7, "Mechanical keyboard", "office", 10900),
-			new Product(8, "Standing desk", "office", 44900), new Product(9, "Noise-cancelling headphones", "office",
-					27900));
+			new Product(8, "Standing desk", "office", 44900),
+			new Product(9, "Noise-cancelling headphones", "office", 27900));
 
 	private final JdbcTemplate jdbc;
 

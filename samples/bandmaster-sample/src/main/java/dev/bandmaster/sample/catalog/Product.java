@@ -2,6 +2,7 @@ package dev.bandmaster.sample.catalog;
 
 /**
  * A product of the catalog.
+ *
  * @param id its identifier
  * @param name its name
  * @param category its category

@@ -11,10 +11,11 @@ import dev.bandmaster.spring.BandService;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
- * Promotions from a partner whose API is slow to wake up: its first attempts fail ({@code sample.partner-feed.
- * failing-attempts}), and it succeeds after the retries that {@code application.yml} gives it. Optional: the shop
- * runs without promotions if the partner never answers. Its error carries the feed's credentials, which the
- * health and endpoint output mask.
+ * Promotions from a partner whose API is slow to wake up: its first attempts fail
+ * ({@code sample.partner-feed.
+ * failing-attempts}), and it succeeds after the retries that {@code application.yml}
+ * gives it. Optional: the shop runs without promotions if the partner never answers. Its
+ * error carries the feed's credentials, which the health and endpoint output mask.
  */
 @BandService(name = "partner-feed", required = false)
 public class PartnerFeed implements Service {

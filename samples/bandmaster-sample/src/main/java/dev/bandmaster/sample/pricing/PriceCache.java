@@ -10,8 +10,9 @@ import dev.bandmaster.sample.catalog.Product;
 import dev.bandmaster.spring.BandService;
 
 /**
- * Current prices, warmed from the catalog into a {@link PriceStore} on start. Depends on the catalog because the
- * catalog is injected; with the {@code redis} profile, {@code application-redis.yml} adds the {@code redis} gate.
+ * Current prices, warmed from the catalog into a {@link PriceStore} on start. Depends on
+ * the catalog because the catalog is injected; with the {@code redis} profile,
+ * {@code application-redis.yml} adds the {@code redis} gate.
  */
 @BandService(name = "price-cache")
 public class PriceCache implements Service {
@@ -42,7 +43,8 @@ public class PriceCache implements Service {
 	/**
 	 * Returns a product's current price.
 	 * @param product the product
-	 * @return its cached price in cents, or its list price when the cache does not know it
+	 * @return its cached price in cents, or its list price when the cache does not know
+	 * it
 	 */
 	public int priceCents(Product product) {
 		return this.store.priceCents(product.id()).orElse(product.priceCents());

@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * Where the price cache keeps its prices: in memory by default, in Redis with the {@code redis} profile.
+ * Where the price cache keeps its prices: in memory by default, in Redis with the
+ * {@code redis} profile.
  */
 public interface PriceStore {
 

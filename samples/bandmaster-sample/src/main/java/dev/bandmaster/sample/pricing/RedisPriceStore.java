@@ -9,8 +9,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Prices in a Redis hash, with the {@code redis} profile; the {@code redis} gate holds the price cache's start
- * until Redis answers.
+ * Prices in a Redis hash, with the {@code redis} profile; the {@code redis} gate holds
+ * the price cache's start until Redis answers.
  */
 @Component
 @Profile("redis")

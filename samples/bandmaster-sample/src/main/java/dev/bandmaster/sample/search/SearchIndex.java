@@ -15,8 +15,9 @@ import dev.bandmaster.sample.catalog.Product;
 import dev.bandmaster.spring.BandService;
 
 /**
- * An in-memory full-text index of the catalog. It depends on the catalog without saying so: the catalog, a band
- * service, is injected into it, and BandMaster infers the dependency.
+ * An in-memory full-text index of the catalog. It depends on the catalog without saying
+ * so: the catalog, a band service, is injected into it, and BandMaster infers the
+ * dependency.
  */
 @BandService(name = "search-index")
 public class SearchIndex implements Service {

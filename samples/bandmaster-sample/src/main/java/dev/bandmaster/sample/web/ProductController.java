@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /products?q=coffee}: the shop's one page, served only once every required service is up (the web
- * server starts after BandMaster's boot).
+ * {@code GET /products?q=coffee}: the shop's one page, served only once every required
+ * service is up (the web server starts after BandMaster's boot).
  */
 @RestController
 class ProductController {
@@ -43,6 +43,7 @@ class ProductController {
 
 	/**
 	 * A product as the shop offers it.
+	 *
 	 * @param id the product's identifier
 	 * @param name its name
 	 * @param category its category

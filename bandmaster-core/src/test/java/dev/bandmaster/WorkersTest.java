@@ -1,0 +1,45 @@
+package dev.bandmaster;
+
+import java.lang.reflect.Method;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+import dev.bandmaster.testkit.RecordingService;
+import dev.bandmaster.testkit.Timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests the threads service code runs on: virtual threads from Java 21 on, daemon pool
+ * threads on Java 17. The build runs this class on both (see {@code .ci/run}).
+ */
+class WorkersTest {
+
+	@Test
+	void runsServiceCodeOnVirtualThreadsFromJava21AndOnDaemonPoolThreadsBefore() throws Exception {
+		AtomicReference<Thread> thread = new AtomicReference<>();
+		Maestro maestro = new Maestro();
+		maestro.addService("probe", true,
+				new RecordingService("probe", new Timeline()).onStart(() -> thread.set(Thread.currentThread())));
+		assertThat(maestro.startAll()).isEmpty();
+		boolean virtualThreadsExist = Runtime.version().feature() >= 21;
+		assertThat(Workers.virtual()).isEqualTo(virtualThreadsExist);
+		assertThat(isVirtual(thread.get())).isEqualTo(virtualThreadsExist);
+		if (!virtualThreadsExist) {
+			assertThat(thread.get().isDaemon()).isTrue();
+			assertThat(thread.get().getName()).startsWith("bandmaster-").contains("-worker-");
+		}
+	}
+
+	private static boolean isVirtual(Thread thread) throws Exception {
+		try {
+			Method isVirtual = Thread.class.getMethod("isVirtual");
+			return (boolean) isVirtual.invoke(thread);
+		}
+		catch (NoSuchMethodException ex) {
+			return false;
+		}
+	}
+
+}

@@ -31,7 +31,7 @@ class DataSourceGateTests {
 
 	@Test
 	void opensAtOnceWhenPostgresAnswers() {
-		PGSimpleDataSource postgres = postgres(LocalServers.postgresPort());
+		PGSimpleDataSource postgres = LocalServers.postgresDataSource(LocalServers.postgresPort());
 		AtomicInteger attempts = new AtomicInteger();
 		DataSourceGate gate = new DataSourceGate(counting(postgres, attempts), "postgres", Duration.ofSeconds(2));
 		assertThat(GateRuns.start(gate, 3, Duration.ofMillis(50))).isEmpty();
@@ -41,7 +41,7 @@ class DataSourceGateTests {
 	@Test
 	void retriesAsConfiguredThenReportsTheDriversErrorWhenPostgresIsDown() {
 		LocalServers.postgresPort();
-		PGSimpleDataSource down = postgres(LocalServers.closedPort());
+		PGSimpleDataSource down = LocalServers.postgresDataSource(LocalServers.closedPort());
 		down.setConnectTimeout(1);
 		AtomicInteger attempts = new AtomicInteger();
 		DataSourceGate gate = new DataSourceGate(counting(down, attempts), "orders", Duration.ofSeconds(1));
@@ -74,16 +74,6 @@ class DataSourceGateTests {
 		assertThat(errors).singleElement()
 			.satisfies(
 					(error) -> assertThat(error.getCause()).isInstanceOf(java.util.concurrent.TimeoutException.class));
-	}
-
-	private static PGSimpleDataSource postgres(int port) {
-		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setServerNames(new String[] { LocalServers.HOST });
-		dataSource.setPortNumbers(new int[] { port });
-		dataSource.setDatabaseName("bandmaster");
-		dataSource.setUser("bandmaster");
-		dataSource.setPassword("bandmaster");
-		return dataSource;
 	}
 
 	/** A data source that counts the connections asked of it. */

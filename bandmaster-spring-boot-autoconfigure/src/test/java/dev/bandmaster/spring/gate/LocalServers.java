@@ -7,6 +7,7 @@ import java.net.Socket;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The real servers the gate tests run against: PostgreSQL and Redis on loopback, as
@@ -29,8 +30,18 @@ public final class LocalServers {
 		return require("Redis", "BANDMASTER_REDIS_PORT", 56379);
 	}
 
-	public static String postgresUrl() {
-		return "jdbc:postgresql://" + HOST + ":" + postgresPort() + "/bandmaster";
+	/**
+	 * Returns a data source of the {@code bandmaster} database on a loopback port, as
+	 * {@code .ci/run} creates it.
+	 */
+	public static PGSimpleDataSource postgresDataSource(int port) {
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setServerNames(new String[] { HOST });
+		dataSource.setPortNumbers(new int[] { port });
+		dataSource.setDatabaseName("bandmaster");
+		dataSource.setUser("bandmaster");
+		dataSource.setPassword("bandmaster");
+		return dataSource;
 	}
 
 	/** A loopback port nothing listens on (bound then released). */

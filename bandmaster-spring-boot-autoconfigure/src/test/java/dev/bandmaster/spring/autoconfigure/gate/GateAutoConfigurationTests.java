@@ -12,7 +12,6 @@ import javax.sql.DataSource;
 import com.sun.net.httpserver.HttpServer;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -127,7 +126,7 @@ class GateAutoConfigurationTests {
 	@Test
 	void opensTheDataSourceGateOnARealPostgresServer() {
 		int port = LocalServers.postgresPort();
-		this.runner.withBean(DataSource.class, () -> postgres(port))
+		this.runner.withBean(DataSource.class, () -> LocalServers.postgresDataSource(port))
 			.withPropertyValues("bandmaster.gates.datasource.enabled=true")
 			.run((context) -> assertThat(context.getBean(Maestro.class).state("datasource"))
 				.isEqualTo(ServiceState.STARTED));
@@ -211,16 +210,6 @@ class GateAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.isInstanceOf(BandmasterConfigurationException.class)
 				.hasMessage("bandmaster.gates.tcp.endpoints.broker.port is 70000, which is not a port."));
-	}
-
-	private static PGSimpleDataSource postgres(int port) {
-		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setServerNames(new String[] { LocalServers.HOST });
-		dataSource.setPortNumbers(new int[] { port });
-		dataSource.setDatabaseName("bandmaster");
-		dataSource.setUser("bandmaster");
-		dataSource.setPassword("bandmaster");
-		return dataSource;
 	}
 
 	private static LettuceConnectionFactory lettuce(int port) {

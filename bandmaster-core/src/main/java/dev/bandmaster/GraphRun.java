@@ -237,11 +237,9 @@ final class GraphRun {
 		}
 		else {
 			// An earlier run gave up on a call of this service at its deadline and that
-			// call has not returned
-			// yet: this attempt waits for it, so that a service's code never runs twice
-			// at once. Only this
-			// service waits; the rest of the graph goes on, and this run's own deadline
-			// still applies.
+			// call has not returned yet: this attempt waits for it, so that a service's
+			// code never runs twice at once. Only this service waits; the rest of the
+			// graph goes on, and this run's own deadline still applies.
 			logger.debug("Service '{}' waits for its interrupted call to return", node.name());
 			previousCall.thenRun(() -> dispatch(attempt));
 		}
@@ -306,9 +304,8 @@ final class GraphRun {
 				node.attemptFailed(this.direction.active, error);
 			}
 			// Listeners hear of the retry before it is scheduled: once scheduled, a short
-			// backoff could run the
-			// next attempt, and report its outcome, before this call, breaking the
-			// per-service event order.
+			// backoff could run the next attempt, and report its outcome, before this
+			// call, breaking the per-service event order.
 			this.listener.retryScheduled(node.name(), this.direction.active, number, delay, error);
 			logger.info("Service '{}' failed to {} (attempt {} of {}), retrying in {}: {}", node.name(),
 					this.direction.verb(), number, policy.retries() + 1, BandmasterException.format(delay),
@@ -510,8 +507,7 @@ final class GraphRun {
 			}
 			finally {
 				// Only now, after the outcome is recorded and a late start undone, may
-				// the service be called
-				// again.
+				// the service be called again.
 				node.callEnded();
 			}
 		}

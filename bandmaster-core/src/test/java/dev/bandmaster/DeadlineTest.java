@@ -196,8 +196,7 @@ class DeadlineTest {
 	@Test
 	void neverStartsAServiceAgainWhileItsInterruptedStartIsStillReturning() {
 		// The first start takes a while to clean up once interrupted: well within any
-		// sane cancellation bound,
-		// but after startAll has returned at its deadline.
+		// sane cancellation bound, but after startAll has returned at its deadline.
 		AtomicInteger calls = new AtomicInteger();
 		RecordingService slowToCancel = add("slowToCancel").onStart(() -> {
 			if (calls.incrementAndGet() == 1) {
@@ -214,8 +213,8 @@ class DeadlineTest {
 	@Test
 	void aStartThatIgnoresItsInterruptionHoldsUpNoOtherService() throws Exception {
 		// The stuck start keeps running after startAll gave up on it: only that service
-		// may wait for it. Every
-		// other service is stopped, and started again, as if it were not there.
+		// may wait for it. Every other service is stopped, and started again, as if it
+		// were not there.
 		CountDownLatch release = new CountDownLatch(1);
 		RecordingService stuck = add("stuck").onStart(() -> {
 			while (release.getCount() > 0) {
@@ -267,8 +266,7 @@ class DeadlineTest {
 	@Test
 	void neverStartsAServiceAgainWhileTheStopUndoingALateStartRuns() {
 		// A start that ignores its interruption and succeeds late is undone with a stop;
-		// a new startAll must not
-		// call start while that stop runs.
+		// a new startAll must not call start while that stop runs.
 		AtomicInteger calls = new AtomicInteger();
 		RecordingService late = add("late").onStart(() -> {
 			if (calls.incrementAndGet() == 1) {

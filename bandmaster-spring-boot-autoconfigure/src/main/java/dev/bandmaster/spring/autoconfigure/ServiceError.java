@@ -17,8 +17,7 @@ import org.jspecify.annotations.Nullable;
 public record ServiceError(String type, String message) {
 
 	// The user may be empty (redis://:password@host); the password runs to the last '@'
-	// of the authority, since
-	// passwords may contain one.
+	// of the authority, since passwords may contain one.
 	private static final Pattern URL_CREDENTIALS = Pattern
 		.compile("([a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/?#@]*):[^\\s/?#]*@");
 

@@ -5,11 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.bandmaster.BandmasterException;
-import dev.bandmaster.Dependencies;
 import dev.bandmaster.Maestro;
-import dev.bandmaster.Service;
-import dev.bandmaster.ServiceDefinition;
-import dev.bandmaster.benchmarks.workload.ServiceSpec;
 import dev.bandmaster.benchmarks.workload.Workload;
 
 /**
@@ -40,12 +36,7 @@ public final class BandMasterContender implements Contender {
 
 	@Override
 	public Deployment deploy(Workload workload) {
-		Maestro maestro = Maestro.builder().build();
-		for (ServiceSpec spec : workload.services()) {
-			maestro.addService(ServiceDefinition.builder(spec.name(), new SleepingService(spec.startMillis()))
-				.dependsOn(spec.dependencies())
-				.build());
-		}
+		Maestro maestro = Maestros.of(workload.services());
 		return new Deployment() {
 
 			@Override
@@ -73,20 +64,6 @@ public final class BandMasterContender implements Contender {
 			failure.addSuppressed(errors.get(0));
 			throw failure;
 		}
-	}
-
-	/** Sleeps its start time; stopping is free. */
-	private record SleepingService(int startMillis) implements Service {
-
-		@Override
-		public void start(Dependencies dependencies) throws InterruptedException {
-			SimulatedStart.sleep(this.startMillis);
-		}
-
-		@Override
-		public void stop() {
-		}
-
 	}
 
 }

@@ -300,7 +300,9 @@ final class GraphRun {
 			node.end(this.direction.active, this.direction.failed);
 		}
 		report(index, failure);
-		logger.warn(failure.getMessage(), error);
+		// The caller receives the failure with its cause; the stack trace is only worth a line at debug level.
+		logger.warn(failure.getMessage());
+		logger.debug("Service '{}' failed to {}", node.name(), this.direction.verb(), error);
 		skipBlockedBy(index);
 		resolved();
 	}

@@ -1,0 +1,54 @@
+package dev.bandmaster.spring.autoconfigure;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import dev.bandmaster.BandmasterException;
+import dev.bandmaster.ErrorKind;
+import dev.bandmaster.spring.BandmasterStartupException;
+
+/**
+ * Analyzes a dependency graph that cannot be booted: dependencies that no band service
+ * provides and loops, the loop printed as {@code a -> b -> a}. Nothing was started.
+ */
+class ServiceGraphFailureAnalyzer extends AbstractFailureAnalyzer<BandmasterStartupException> {
+
+	static boolean isGraphProblem(List<BandmasterException> failures) {
+		return failures.stream()
+			.anyMatch((failure) -> failure.kind() == ErrorKind.DEPENDENCY_MISSING
+					|| failure.kind() == ErrorKind.DEPENDENCY_CIRCULAR);
+	}
+
+	@Override
+	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, BandmasterStartupException cause) {
+		if (!isGraphProblem(cause.getFailures())) {
+			return null;
+		}
+		StringBuilder description = new StringBuilder(
+				"The band services' dependencies cannot be satisfied, so none was started:\n\n");
+		for (BandmasterException failure : cause.getFailures()) {
+			description.append("    - ").append(describe(failure)).append('\n');
+		}
+		String action = "Register a band service under each missing name, or remove the dependency; break each loop "
+				+ "by removing one of its dependencies. Dependencies come from @BandService(dependsOn), "
+				+ "bandmaster.services.<name>.depends-on, BandServiceRegistration and the injection of one band "
+				+ "service bean into another.";
+		return new FailureAnalysis(description.toString().stripTrailing(), action, cause);
+	}
+
+	private static String describe(BandmasterException failure) {
+		if (failure.kind() == ErrorKind.DEPENDENCY_CIRCULAR) {
+			return "a dependency loop: " + String.join(" -> ", failure.circularDependencies());
+		}
+		if (failure.kind() == ErrorKind.DEPENDENCY_MISSING) {
+			return "service '" + failure.serviceName() + "' depends on '" + failure.dependency()
+					+ "', which no band service is named";
+		}
+		return failure.getMessage();
+	}
+
+}

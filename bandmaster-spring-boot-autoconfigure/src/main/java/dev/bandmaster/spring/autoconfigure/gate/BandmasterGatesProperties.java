@@ -1,0 +1,296 @@
+package dev.bandmaster.spring.autoconfigure.gate;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the gates: band services that hold the boot until a piece of
+ * infrastructure answers. Each gate is an ordinary band service, tuned under
+ * {@code bandmaster.services.<gate-name>} like any other.
+ */
+@ConfigurationProperties("bandmaster.gates")
+public class BandmasterGatesProperties {
+
+	/**
+	 * The gate of each {@code DataSource} bean.
+	 */
+	private final DataSourceGate datasource = new DataSourceGate();
+
+	/**
+	 * The gate of each {@code RedisConnectionFactory} bean.
+	 */
+	private final RedisGate redis = new RedisGate();
+
+	/**
+	 * Gates of HTTP endpoints, such as partner APIs.
+	 */
+	private final HttpGates http = new HttpGates();
+
+	/**
+	 * Gates of TCP endpoints, for servers whose client has no better check.
+	 */
+	private final TcpGates tcp = new TcpGates();
+
+	public DataSourceGate getDatasource() {
+		return this.datasource;
+	}
+
+	public RedisGate getRedis() {
+		return this.redis;
+	}
+
+	public HttpGates getHttp() {
+		return this.http;
+	}
+
+	public TcpGates getTcp() {
+		return this.tcp;
+	}
+
+	/**
+	 * The gate of each {@code DataSource} bean: borrows a connection and validates it.
+	 */
+	public static class DataSourceGate {
+
+		/**
+		 * Whether each DataSource bean gets a gate.
+		 */
+		private boolean enabled;
+
+		/**
+		 * The name of the gate, which other band services depend on. With several
+		 * DataSource beans, each gate is named "<name>-<bean name>".
+		 */
+		private String name = "datasource";
+
+		/**
+		 * How long the validation of a borrowed connection may take.
+		 */
+		private Duration validationTimeout = Duration.ofSeconds(5);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public Duration getValidationTimeout() {
+			return this.validationTimeout;
+		}
+
+		public void setValidationTimeout(Duration validationTimeout) {
+			this.validationTimeout = validationTimeout;
+		}
+
+	}
+
+	/**
+	 * The gate of each {@code RedisConnectionFactory} bean: opens a connection and sends
+	 * PING.
+	 */
+	public static class RedisGate {
+
+		/**
+		 * Whether each RedisConnectionFactory bean gets a gate.
+		 */
+		private boolean enabled;
+
+		/**
+		 * The name of the gate, which other band services depend on. With several
+		 * RedisConnectionFactory beans, each gate is named "<name>-<bean name>".
+		 */
+		private String name = "redis";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+	}
+
+	/**
+	 * Gates of HTTP endpoints: each sends GET and expects one of its statuses.
+	 */
+	public static class HttpGates {
+
+		/**
+		 * Whether each configured HTTP endpoint gets a gate.
+		 */
+		private boolean enabled;
+
+		/**
+		 * The endpoints, by gate name.
+		 */
+		private Map<String, HttpEndpoint> endpoints = new LinkedHashMap<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Map<String, HttpEndpoint> getEndpoints() {
+			return this.endpoints;
+		}
+
+		public void setEndpoints(Map<String, HttpEndpoint> endpoints) {
+			this.endpoints = endpoints;
+		}
+
+	}
+
+	/**
+	 * An HTTP endpoint to wait for.
+	 */
+	public static class HttpEndpoint {
+
+		/**
+		 * The absolute http or https URL to send GET to, typically a health URL.
+		 */
+		private @Nullable String url;
+
+		/**
+		 * The status codes that mean the endpoint is up.
+		 */
+		private List<Integer> expectedStatus = List.of(200);
+
+		/**
+		 * How long one request may take.
+		 */
+		private Duration timeout = Duration.ofSeconds(5);
+
+		public @Nullable String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(@Nullable String url) {
+			this.url = url;
+		}
+
+		public List<Integer> getExpectedStatus() {
+			return this.expectedStatus;
+		}
+
+		public void setExpectedStatus(List<Integer> expectedStatus) {
+			this.expectedStatus = expectedStatus;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * Gates of TCP endpoints: each opens a connection and closes it.
+	 */
+	public static class TcpGates {
+
+		/**
+		 * Whether each configured TCP endpoint gets a gate.
+		 */
+		private boolean enabled;
+
+		/**
+		 * The endpoints, by gate name.
+		 */
+		private Map<String, TcpEndpoint> endpoints = new LinkedHashMap<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Map<String, TcpEndpoint> getEndpoints() {
+			return this.endpoints;
+		}
+
+		public void setEndpoints(Map<String, TcpEndpoint> endpoints) {
+			this.endpoints = endpoints;
+		}
+
+	}
+
+	/**
+	 * A TCP endpoint to wait for.
+	 */
+	public static class TcpEndpoint {
+
+		/**
+		 * The host name or address.
+		 */
+		private @Nullable String host;
+
+		/**
+		 * The port, from 1 to 65535.
+		 */
+		private @Nullable Integer port;
+
+		/**
+		 * How long one connection attempt may take.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(5);
+
+		public @Nullable String getHost() {
+			return this.host;
+		}
+
+		public void setHost(@Nullable String host) {
+			this.host = host;
+		}
+
+		public @Nullable Integer getPort() {
+			return this.port;
+		}
+
+		public void setPort(@Nullable Integer port) {
+			this.port = port;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+	}
+
+}

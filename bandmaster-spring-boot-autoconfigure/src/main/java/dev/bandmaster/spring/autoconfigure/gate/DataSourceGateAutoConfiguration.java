@@ -1,0 +1,35 @@
+package dev.bandmaster.spring.autoconfigure.gate;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+import dev.bandmaster.Maestro;
+import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
+import dev.bandmaster.spring.gate.DataSourceGate;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of a {@link DataSourceGate} per
+ * {@link DataSource} bean, with {@code bandmaster.gates.datasource.enabled=true}.
+ */
+@AutoConfiguration(after = BandmasterAutoConfiguration.class,
+		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@ConditionalOnBean(Maestro.class)
+@ConditionalOnBooleanProperty("bandmaster.gates.datasource.enabled")
+@EnableConfigurationProperties(BandmasterGatesProperties.class)
+public final class DataSourceGateAutoConfiguration {
+
+	@Bean
+	static GateRegistrar bandmasterDataSourceGates(Environment environment) {
+		BandmasterGatesProperties.DataSourceGate properties = GateRegistrar.properties(environment).getDatasource();
+		return GateRegistrar.perBean(DataSource.class, properties.getName(),
+				(dataSource, beanName) -> new DataSourceGate(dataSource, beanName, properties.getValidationTimeout()));
+	}
+
+}

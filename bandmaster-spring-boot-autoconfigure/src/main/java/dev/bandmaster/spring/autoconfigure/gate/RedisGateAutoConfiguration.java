@@ -1,0 +1,35 @@
+package dev.bandmaster.spring.autoconfigure.gate;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+
+import dev.bandmaster.Maestro;
+import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
+import dev.bandmaster.spring.gate.RedisGate;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of a {@link RedisGate} per
+ * {@link RedisConnectionFactory} bean, with {@code bandmaster.gates.redis.enabled=true}.
+ */
+@AutoConfiguration(after = BandmasterAutoConfiguration.class,
+		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@ConditionalOnClass(RedisConnectionFactory.class)
+@ConditionalOnBean(Maestro.class)
+@ConditionalOnBooleanProperty("bandmaster.gates.redis.enabled")
+@EnableConfigurationProperties(BandmasterGatesProperties.class)
+public final class RedisGateAutoConfiguration {
+
+	@Bean
+	static GateRegistrar bandmasterRedisGates(Environment environment) {
+		String name = GateRegistrar.properties(environment).getRedis().getName();
+		return GateRegistrar.perBean(RedisConnectionFactory.class, name, RedisGate::new);
+	}
+
+}

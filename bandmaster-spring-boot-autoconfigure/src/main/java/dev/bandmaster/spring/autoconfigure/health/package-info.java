@@ -1,0 +1,8 @@
+/**
+ * Auto-configuration of BandMaster's health contributor: {@code bandmaster}, with one
+ * component per band service.
+ */
+@NullMarked
+package dev.bandmaster.spring.autoconfigure.health;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,33 @@
+package dev.bandmaster.spring.autoconfigure.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import dev.bandmaster.Maestro;
+import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of {@link BandmasterMetrics}, when
+ * the application has a Micrometer {@link MeterRegistry}.
+ */
+@AutoConfiguration(after = BandmasterAutoConfiguration.class, afterName = {
+		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean({ Maestro.class, MeterRegistry.class })
+public final class BandmasterMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	BandmasterMetrics bandmasterMetrics(Maestro maestro, MeterRegistry registry) {
+		return new BandmasterMetrics(maestro, registry);
+	}
+
+}

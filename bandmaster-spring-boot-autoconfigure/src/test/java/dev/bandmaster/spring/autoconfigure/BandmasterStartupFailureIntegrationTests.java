@@ -1,0 +1,76 @@
+package dev.bandmaster.spring.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.bandmaster.spring.BandService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Tests that a {@link SpringApplication} whose band services cannot boot fails to start
+ * with BandMaster's failure analysis, found through {@code META-INF/spring.factories},
+ * and leaves no service running.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class BandmasterStartupFailureIntegrationTests {
+
+	private final Journal journal = new Journal();
+
+	@Test
+	void requiredFailureEndsTheStartupWithTheAnalysis(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("bandmaster.services.database.retries=1",
+				"bandmaster.services.database.initial-backoff=10ms"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("BandMaster could not start the required service 'database' after 2 attempts (1 retry)")
+			.contains("java.lang.IllegalStateException: Connection refused")
+			.contains("set bandmaster.services.database.required=false");
+		assertThat(this.journal.entries()).containsExactly("attempt:pool", "start:pool", "attempt:database",
+				"attempt:database", "stop:pool");
+	}
+
+	@Test
+	void configurationErrorEndsTheStartupWithTheAnalysis(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("bandmaster.services.databse.retries=1"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("bandmaster.services.databse configures a band service named 'databse', but there is none. "
+					+ "Known band services: [pool, database].");
+		assertThat(this.journal.entries()).isEmpty();
+	}
+
+	private void run(String... properties) {
+		new SpringApplicationBuilder(FailingApplication.class).web(WebApplicationType.NONE)
+			.initializers((context) -> context.getBeanFactory().registerSingleton("journal", this.journal))
+			.properties(properties)
+			.run();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class FailingApplication {
+
+		@Bean
+		@BandService
+		RecordingService pool(Journal journal) {
+			return new RecordingService("pool", journal);
+		}
+
+		@Bean
+		@BandService(dependsOn = "pool")
+		RecordingService database(Journal journal) {
+			return RecordingService.failingForever("database", journal, "Connection refused");
+		}
+
+	}
+
+}

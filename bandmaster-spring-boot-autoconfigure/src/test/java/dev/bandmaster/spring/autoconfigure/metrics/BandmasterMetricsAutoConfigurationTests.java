@@ -1,0 +1,107 @@
+package dev.bandmaster.spring.autoconfigure.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.bandmaster.spring.BandService;
+import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
+import dev.bandmaster.spring.autoconfigure.Journal;
+import dev.bandmaster.spring.autoconfigure.RecordingService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link BandmasterMetricsAutoConfiguration} and {@link BandmasterMetrics}.
+ */
+class BandmasterMetricsAutoConfigurationTests {
+
+	private final MeterRegistry registry = new SimpleMeterRegistry();
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(
+				AutoConfigurations.of(BandmasterAutoConfiguration.class, BandmasterMetricsAutoConfiguration.class))
+		.withUserConfiguration(ServicesConfiguration.class)
+		.withPropertyValues("bandmaster.services.flaky.retries=2", "bandmaster.services.flaky.initial-backoff=1ms");
+
+	@Test
+	void recordsStartsRetriesStatesAndStops() {
+		this.runner.withBean(MeterRegistry.class, () -> this.registry).run((context) -> {
+			assertThat(context).hasSingleBean(BandmasterMetrics.class);
+			assertThat(this.registry.get("bandmaster.service.start")
+				.tags("service", "database", "outcome", "success")
+				.timer()
+				.count()).isEqualTo(1);
+			assertThat(this.registry.get("bandmaster.service.start")
+				.tags("service", "feed", "outcome", "failure")
+				.timer()
+				.count()).isEqualTo(1);
+			assertThat(this.registry.get("bandmaster.service.retries").tag("service", "flaky").counter().count())
+				.isEqualTo(2);
+			assertThat(state("database")).isEqualTo(2);
+			assertThat(state("feed")).isEqualTo(-1);
+			context.close();
+			assertThat(this.registry.get("bandmaster.service.stop").tag("service", "database").timer().count())
+				.isEqualTo(1);
+			assertThat(state("database")).isZero();
+		});
+	}
+
+	@Test
+	void backsOffWithoutAMeterRegistry() {
+		this.runner.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(BandmasterMetrics.class));
+	}
+
+	@Test
+	void backsOffWhenTheApplicationDefinesItsOwn() {
+		this.runner.withBean(MeterRegistry.class, () -> this.registry)
+			.withBean("customMetrics", BandmasterMetrics.class)
+			.run((context) -> assertThat(context).getBean(BandmasterMetrics.class)
+				.isSameAs(context.getBean("customMetrics")));
+	}
+
+	@Test
+	void backsOffWithoutMicrometer() {
+		this.runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(BandmasterMetrics.class));
+	}
+
+	private double state(String service) {
+		return this.registry.get("bandmaster.service.state").tag("service", service).gauge().value();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ServicesConfiguration {
+
+		@Bean
+		Journal journal() {
+			return new Journal();
+		}
+
+		@Bean
+		@BandService
+		RecordingService database(Journal journal) {
+			return new RecordingService("database", journal);
+		}
+
+		@Bean
+		@BandService
+		RecordingService flaky(Journal journal) {
+			return new RecordingService("flaky", journal, 2, "not yet");
+		}
+
+		@Bean
+		@BandService(required = false)
+		RecordingService feed(Journal journal) {
+			return RecordingService.failingForever("feed", journal, "partner down");
+		}
+
+	}
+
+}

@@ -1,0 +1,105 @@
+package dev.bandmaster.spring.gate;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import dev.bandmaster.BandmasterException;
+import dev.bandmaster.ErrorKind;
+import dev.bandmaster.Maestro;
+import dev.bandmaster.ServiceDefinition;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+
+class DataSourceGateTests {
+
+	@Test
+	void opensAtOnceOnAnEmbeddedDatabase() {
+		JdbcDataSource h2 = new JdbcDataSource();
+		h2.setURL("jdbc:h2:mem:gate;DB_CLOSE_DELAY=-1");
+		assertThat(GateRuns.start(new DataSourceGate(h2, "h2", Duration.ofSeconds(2)), 0, Duration.ZERO)).isEmpty();
+	}
+
+	@Test
+	void opensAtOnceWhenPostgresAnswers() {
+		PGSimpleDataSource postgres = postgres(LocalServers.postgresPort());
+		AtomicInteger attempts = new AtomicInteger();
+		DataSourceGate gate = new DataSourceGate(counting(postgres, attempts), "postgres", Duration.ofSeconds(2));
+		assertThat(GateRuns.start(gate, 3, Duration.ofMillis(50))).isEmpty();
+		assertThat(attempts).hasValue(1);
+	}
+
+	@Test
+	void retriesAsConfiguredThenReportsTheDriversErrorWhenPostgresIsDown() {
+		LocalServers.postgresPort();
+		PGSimpleDataSource down = postgres(LocalServers.closedPort());
+		down.setConnectTimeout(1);
+		AtomicInteger attempts = new AtomicInteger();
+		DataSourceGate gate = new DataSourceGate(counting(down, attempts), "orders", Duration.ofSeconds(1));
+		List<BandmasterException> errors = GateRuns.start(gate, 2, Duration.ofMillis(20));
+		assertThat(attempts).hasValue(3);
+		assertThat(errors).singleElement().satisfies((error) -> {
+			assertThat(error.kind()).isEqualTo(ErrorKind.SERVICE_START_FAILURE);
+			assertThat(error.attempts()).isEqualTo(3);
+			assertThat(error.getCause()).isInstanceOf(java.sql.SQLException.class)
+				.hasMessageContaining("Connection to " + LocalServers.HOST);
+		});
+	}
+
+	@Test
+	void honoursTheAttemptTimeoutWhenTheDriverHangs() throws Exception {
+		CountDownLatch never = new CountDownLatch(1);
+		DataSource hanging = mock(DataSource.class);
+		given(hanging.getConnection()).willAnswer((invocation) -> {
+			never.await();
+			return null;
+		});
+		Maestro maestro = new Maestro();
+		maestro
+			.addService(ServiceDefinition.builder("db", new DataSourceGate(hanging, "hanging", Duration.ofSeconds(1)))
+				.startTimeout(Duration.ofMillis(200))
+				.build());
+		long began = System.nanoTime();
+		List<BandmasterException> errors = maestro.startAll(Duration.ofSeconds(30));
+		assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(10));
+		assertThat(errors).singleElement()
+			.satisfies(
+					(error) -> assertThat(error.getCause()).isInstanceOf(java.util.concurrent.TimeoutException.class));
+	}
+
+	private static PGSimpleDataSource postgres(int port) {
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setServerNames(new String[] { LocalServers.HOST });
+		dataSource.setPortNumbers(new int[] { port });
+		dataSource.setDatabaseName("bandmaster");
+		dataSource.setUser("bandmaster");
+		dataSource.setPassword("bandmaster");
+		return dataSource;
+	}
+
+	/** A data source that counts the connections asked of it. */
+	private static DataSource counting(DataSource target, AtomicInteger attempts) {
+		DataSource counting = mock(DataSource.class);
+		try {
+			given(counting.getConnection()).willAnswer((invocation) -> {
+				attempts.incrementAndGet();
+				Connection connection = target.getConnection();
+				return connection;
+			});
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return counting;
+	}
+
+}

@@ -1,0 +1,112 @@
+package dev.bandmaster.spring.gate;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.bandmaster.BandmasterException;
+import dev.bandmaster.ErrorKind;
+import dev.bandmaster.MaestroListener;
+import dev.bandmaster.ServiceState;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RedisGateTests {
+
+	@Test
+	void opensAtOnceWhenRedisAnswers() {
+		LettuceConnectionFactory factory = factory(LocalServers.redisPort());
+		try {
+			List<Integer> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+			assertThat(GateRuns.start(new RedisGate(factory, "redis"), 3, Duration.ofMillis(50), retries(failures)))
+				.isEmpty();
+			assertThat(failures).isEmpty();
+		}
+		finally {
+			factory.destroy();
+		}
+	}
+
+	@Test
+	void retriesAsConfiguredThenReportsTheCauseWhenRedisIsDown() {
+		LocalServers.redisPort();
+		LettuceConnectionFactory factory = factory(LocalServers.closedPort());
+		try {
+			List<Integer> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+			List<BandmasterException> errors = GateRuns.start(new RedisGate(factory, "cache"), 2, Duration.ofMillis(20),
+					retries(failures));
+			assertThat(failures).containsExactly(1, 2);
+			assertThat(errors).singleElement().satisfies((error) -> {
+				assertThat(error.kind()).isEqualTo(ErrorKind.SERVICE_START_FAILURE);
+				assertThat(error.attempts()).isEqualTo(3);
+				assertThat(error.getCause()).hasMessageContaining("Unable to connect");
+			});
+		}
+		finally {
+			factory.destroy();
+		}
+	}
+
+	@Test
+	void opensOnALaterAttemptWhenRedisComesUpWhileTheGateRetries() throws Exception {
+		LocalServers.redisPort();
+		int port = LocalServers.closedPort();
+		LettuceConnectionFactory factory = factory(port);
+		CompletableFuture<Process> server = CompletableFuture.supplyAsync(() -> startRedis(port),
+				CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS));
+		try {
+			List<Integer> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+			List<BandmasterException> errors = GateRuns.start(new RedisGate(factory, "cache"), 20,
+					Duration.ofMillis(250), retries(failures));
+			assertThat(errors).isEmpty();
+			assertThat(failures).as("attempts that failed before Redis came up").isNotEmpty();
+		}
+		finally {
+			factory.destroy();
+			server.get(30, TimeUnit.SECONDS).destroy();
+			server.get().waitFor(10, TimeUnit.SECONDS);
+		}
+	}
+
+	private static MaestroListener retries(List<Integer> failures) {
+		return new MaestroListener() {
+			@Override
+			public void retryScheduled(String serviceName, ServiceState transition, int attempt, Duration delay,
+					Throwable error) {
+				failures.add(attempt);
+			}
+		};
+	}
+
+	private static Process startRedis(int port) {
+		try {
+			return new ProcessBuilder("redis-server", "--bind", LocalServers.HOST, "--port", Integer.toString(port),
+					"--save", "", "--appendonly", "no")
+				.redirectOutput(new File("target/redis-gate-test-" + port + ".log"))
+				.redirectErrorStream(true)
+				.start();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException("Could not start redis-server on port " + port, ex);
+		}
+	}
+
+	private static LettuceConnectionFactory factory(int port) {
+		LettuceClientConfiguration client = LettuceClientConfiguration.builder()
+			.commandTimeout(Duration.ofSeconds(2))
+			.build();
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration(LocalServers.HOST, port), client);
+		factory.afterPropertiesSet();
+		factory.start();
+		return factory;
+	}
+
+}

@@ -19,7 +19,7 @@ public final class Contenders {
 	 * @return the contenders
 	 */
 	public static List<Contender> all(int maxSpringServices, Duration maxSerial, Duration timeout) {
-		return List.of(new BandMasterContender(timeout),
+		return List.of(new BandMasterContender(timeout), new BandMasterStarterContender(maxSpringServices),
 				new SpringDependsOnContender(maxSpringServices, maxSerial.toMillis()),
 				new SpringConcurrentPhasesContender(maxSpringServices, timeout),
 				new SpringBackgroundInitContender(maxSpringServices), new GuavaContender(timeout));

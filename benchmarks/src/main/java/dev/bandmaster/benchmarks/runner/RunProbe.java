@@ -20,8 +20,11 @@ final class RunProbe {
 
 	private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
-	/** Live threads when the runner began, so each run starts after the previous run's threads are gone. */
-	private final int baselineThreads = this.threads.getThreadCount();
+	/**
+	 * Live threads between runs, so each run starts after the previous run's threads are gone. Raised when threads
+	 * outlive the settling time: those are for good (virtual-thread carriers, shared pools), not a run's.
+	 */
+	private int baselineThreads = this.threads.getThreadCount();
 
 	Measurement measure(Contender contender, Workload workload) throws Exception {
 		settleThreads();
@@ -44,7 +47,11 @@ final class RunProbe {
 	/** Waits, briefly, for the threads of the previous run (pools winding down) to end. */
 	private void settleThreads() throws InterruptedException {
 		long deadline = System.nanoTime() + SETTLE_NANOS;
-		while (this.threads.getThreadCount() > this.baselineThreads && System.nanoTime() < deadline) {
+		while (this.threads.getThreadCount() > this.baselineThreads) {
+			if (System.nanoTime() > deadline) {
+				this.baselineThreads = this.threads.getThreadCount();
+				return;
+			}
 			Thread.sleep(10);
 		}
 	}

@@ -2,6 +2,7 @@ package dev.bandmaster.benchmarks.runner;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import dev.bandmaster.benchmarks.contender.Contender;
 import dev.bandmaster.benchmarks.contender.Contenders;
 import dev.bandmaster.benchmarks.workload.Workload;
+import dev.bandmaster.benchmarks.workload.WorkloadException;
 import dev.bandmaster.benchmarks.workload.WorkloadGenerator;
 import dev.bandmaster.benchmarks.workload.WorkloadParser;
 
@@ -65,21 +67,37 @@ public final class ScenarioRunner {
 			System.exit(2);
 			return;
 		}
-		new ScenarioRunner(options, Contenders.all(options.maxSpringServices(), options.maxSerial(),
-				options.timeout()), System.out).run();
+		try {
+			new ScenarioRunner(options, Contenders.all(options.maxSpringServices(), options.maxSerial(),
+					options.timeout()), System.out).run();
+		}
+		catch (NoSuchFileException ex) {
+			System.err.println("No workload file " + ex.getFile());
+			System.exit(2);
+		}
+		catch (WorkloadException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+		}
 	}
 
 	/**
 	 * Runs every workload and writes the result files.
 	 * @return the results, workload by workload, contender by contender
-	 * @throws Exception if a workload cannot be read or a run fails
+	 * @throws java.io.IOException if a workload file cannot be read
+	 * @throws WorkloadException if a workload is invalid
+	 * @throws Exception if a run fails
 	 */
 	public List<ContenderResult> run() throws Exception {
 		this.out.printf("Java %s on %d processors, %d measured runs after %d warm-up%n", System.getProperty("java.version"),
 				Runtime.getRuntime().availableProcessors(), this.options.runs(), this.options.warmups());
-		List<ContenderResult> results = new ArrayList<>();
+		// Every workload is read before anything runs, so a typo in the last one does not waste a long run.
+		List<Workload> workloads = new ArrayList<>();
 		for (String source : this.options.workloads()) {
-			Workload workload = load(source);
+			workloads.add(load(source));
+		}
+		List<ContenderResult> results = new ArrayList<>();
+		for (Workload workload : workloads) {
 			this.out.println("Workload " + workload + ", " + workload.levelCount() + " levels");
 			results.addAll(run(workload));
 		}
@@ -144,7 +162,12 @@ public final class ScenarioRunner {
 		if (WorkloadGenerator.isSpec(source)) {
 			return WorkloadGenerator.generate(source);
 		}
-		return WorkloadParser.parse(Path.of(source));
+		try {
+			return WorkloadParser.parse(Path.of(source));
+		}
+		catch (WorkloadException ex) {
+			throw new WorkloadException(source + ": " + ex.getMessage());
+		}
 	}
 
 }

@@ -20,8 +20,7 @@ abstract class SpringContender implements Contender {
 
 	/**
 	 * Creates the contender.
-	 * @param maxServices the largest workload it runs: creating beans is single-threaded in Spring, and the
-	 * largest workloads would take minutes per run
+	 * @param maxServices the largest workload it runs, to keep runs short where a bigger one adds nothing
 	 */
 	SpringContender(int maxServices) {
 		this.maxServices = maxServices;

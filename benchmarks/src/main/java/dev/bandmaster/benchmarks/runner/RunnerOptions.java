@@ -28,7 +28,7 @@ public record RunnerOptions(List<String> workloads, int runs, int warmups, Set<S
 			  --runs N                  measured runs per contender (default 5)
 			  --warmups N               unmeasured runs first (default 1)
 			  --contenders a,b          only these contenders (default: all)
-			  --max-spring-services N   skip Spring contenders above N services (default 10000)
+			  --max-spring-services N   skip Spring contenders above N services (default 100000)
 			  --max-serial-seconds N    skip serial contenders whose start would take over N s (default 20)
 			  --timeout-seconds N       fail a start or stop that takes longer (default 300)
 			  --out DIR                 where result files go (default benchmarks/results)
@@ -59,7 +59,7 @@ public record RunnerOptions(List<String> workloads, int runs, int warmups, Set<S
 		int runs = 5;
 		int warmups = 1;
 		Set<String> contenders = Set.of();
-		int maxSpringServices = 10_000;
+		int maxSpringServices = 100_000;
 		long maxSerialSeconds = 20;
 		long timeoutSeconds = 300;
 		Path out = Path.of("benchmarks", "results");

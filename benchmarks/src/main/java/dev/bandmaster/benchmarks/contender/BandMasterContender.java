@@ -9,8 +9,9 @@ import dev.bandmaster.Maestro;
 import dev.bandmaster.benchmarks.workload.Workload;
 
 /**
- * The engine itself: a {@link Maestro} with one service per workload line, on the maestro's own threads (virtual on
- * Java 21+, an unbounded pool on 17), as an application that uses the core directly would run it.
+ * The engine itself: a {@link Maestro} with one service per workload line, on the
+ * maestro's own threads (virtual on Java 21+, an unbounded pool on 17), as an application
+ * that uses the core directly would run it.
  */
 public final class BandMasterContender implements Contender {
 
@@ -18,7 +19,8 @@ public final class BandMasterContender implements Contender {
 
 	/**
 	 * Creates the contender.
-	 * @param timeout how long one start or stop may take before the run is declared failed
+	 * @param timeout how long one start or stop may take before the run is declared
+	 * failed
 	 */
 	public BandMasterContender(Duration timeout) {
 		this.timeout = timeout;

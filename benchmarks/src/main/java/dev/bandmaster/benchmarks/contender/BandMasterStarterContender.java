@@ -13,9 +13,10 @@ import dev.bandmaster.spring.BandService;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
 
 /**
- * BandMaster through its Spring Boot starter: the same annotation-config context as the plain Spring contenders,
- * with BandMaster's auto-configuration imported and every service a {@link BandService @BandService} bean. Each
- * bean's {@code dependsOn} names its dependencies, from which the starter infers the service's own.
+ * BandMaster through its Spring Boot starter: the same annotation-config context as the
+ * plain Spring contenders, with BandMaster's auto-configuration imported and every
+ * service a {@link BandService @BandService} bean. Each bean's {@code dependsOn} names
+ * its dependencies, from which the starter infers the service's own.
  */
 public final class BandMasterStarterContender extends SpringContender {
 
@@ -42,7 +43,10 @@ public final class BandMasterStarterContender extends SpringContender {
 		return new RootBeanDefinition(SleepingBandService.class, () -> new SleepingBandService(spec.startMillis()));
 	}
 
-	/** Imports the starter's auto-configuration as a Boot application would, without the rest of Boot. */
+	/**
+	 * Imports the starter's auto-configuration as a Boot application would, without the
+	 * rest of Boot.
+	 */
 	@ImportAutoConfiguration(BandmasterAutoConfiguration.class)
 	static class StarterConfiguration {
 

@@ -14,7 +14,8 @@ public final class Contenders {
 	/**
 	 * Lists every contender.
 	 * @param maxSpringServices the largest workload a Spring contender runs
-	 * @param maxSerial the longest sum of start times a contender that starts services one by one runs
+	 * @param maxSerial the longest sum of start times a contender that starts services
+	 * one by one runs
 	 * @param timeout how long one start or stop may take
 	 * @return the contenders
 	 */

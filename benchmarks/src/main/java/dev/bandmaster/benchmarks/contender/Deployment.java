@@ -18,7 +18,8 @@ public interface Deployment extends AutoCloseable {
 	void stop() throws Exception;
 
 	/**
-	 * Releases whatever is left after a failed run; nothing after a clean {@link #stop()}.
+	 * Releases whatever is left after a failed run; nothing after a clean
+	 * {@link #stop()}.
 	 */
 	@Override
 	default void close() {

@@ -12,8 +12,9 @@ import dev.bandmaster.benchmarks.workload.ServiceSpec;
 import dev.bandmaster.benchmarks.workload.Workload;
 
 /**
- * Guava's {@link ServiceManager}: starts every service at once, each {@link AbstractIdleService} on a thread of
- * its own. It has no notion of dependencies, so it only runs workloads without any.
+ * Guava's {@link ServiceManager}: starts every service at once, each
+ * {@link AbstractIdleService} on a thread of its own. It has no notion of dependencies,
+ * so it only runs workloads without any.
  */
 public final class GuavaContender implements Contender {
 
@@ -21,7 +22,8 @@ public final class GuavaContender implements Contender {
 
 	/**
 	 * Creates the contender.
-	 * @param timeout how long one start or stop may take before the run is declared failed
+	 * @param timeout how long one start or stop may take before the run is declared
+	 * failed
 	 */
 	public GuavaContender(Duration timeout) {
 		this.timeout = timeout;

@@ -9,7 +9,8 @@ import dev.bandmaster.ServiceDefinition;
 import dev.bandmaster.benchmarks.workload.ServiceSpec;
 
 /**
- * Turns service specs into a {@link Maestro}, for the BandMaster contender and the JMH benchmarks alike.
+ * Turns service specs into a {@link Maestro}, for the BandMaster contender and the JMH
+ * benchmarks alike.
  */
 public final class Maestros {
 
@@ -17,8 +18,9 @@ public final class Maestros {
 	}
 
 	/**
-	 * Builds a maestro on its own threads with one service per spec, each sleeping its start time. The specs are
-	 * not checked: a benchmark may register a missing dependency or a loop on purpose.
+	 * Builds a maestro on its own threads with one service per spec, each sleeping its
+	 * start time. The specs are not checked: a benchmark may register a missing
+	 * dependency or a loop on purpose.
 	 * @param specs the services
 	 * @return the maestro, nothing started
 	 */

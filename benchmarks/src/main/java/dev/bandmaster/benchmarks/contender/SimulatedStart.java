@@ -1,8 +1,8 @@
 package dev.bandmaster.benchmarks.contender;
 
 /**
- * What every contender's service does when it starts: sleep its start time, giving up when interrupted. Shared so
- * that all contenders run exactly the same service work.
+ * What every contender's service does when it starts: sleep its start time, giving up
+ * when interrupted. Shared so that all contenders run exactly the same service work.
  */
 final class SimulatedStart {
 
@@ -21,8 +21,8 @@ final class SimulatedStart {
 	}
 
 	/**
-	 * Sleeps, for callers that cannot throw {@link InterruptedException}: the interrupt flag is set again and the
-	 * start fails, as a well-behaved service would.
+	 * Sleeps, for callers that cannot throw {@link InterruptedException}: the interrupt
+	 * flag is set again and the start fails, as a well-behaved service would.
 	 * @param millis how long
 	 * @param name the service, for the message
 	 */

@@ -4,11 +4,13 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * A service as a Spring lifecycle bean: its {@code start()} sleeps the service's start time.
+ * A service as a Spring lifecycle bean: its {@code start()} sleeps the service's start
+ * time.
  * <p>
- * A {@link Component @Component}, as application beans found by scanning are, and as {@code @BandService} beans
- * are through their meta-annotation: Spring then inspects each bean's class as a lite configuration class while
- * refreshing, so the plain and the starter contexts pay the same per-bean cost for it.
+ * A {@link Component @Component}, as application beans found by scanning are, and as
+ * {@code @BandService} beans are through their meta-annotation: Spring then inspects each
+ * bean's class as a lite configuration class while refreshing, so the plain and the
+ * starter contexts pay the same per-bean cost for it.
  */
 @Component
 final class SleepingLifecycle implements SmartLifecycle {

@@ -11,14 +11,16 @@ import dev.bandmaster.benchmarks.workload.ServiceSpec;
 import dev.bandmaster.benchmarks.workload.Workload;
 
 /**
- * Spring Framework's background bean initialization ({@code @Bean(bootstrap = BACKGROUND)}, here
- * {@code BeanDefinition#setBackgroundInit}): the service starts in its bean's initialization, which Spring runs
- * on the bootstrap executor, and the refresh waits for all of them.
+ * Spring Framework's background bean initialization
+ * ({@code @Bean(bootstrap = BACKGROUND)}, here {@code BeanDefinition#setBackgroundInit}):
+ * the service starts in its bean's initialization, which Spring runs on the bootstrap
+ * executor, and the refresh waits for all of them.
  * <p>
- * It only applies to services that do not depend on one another. Spring Framework 7.0 refuses a {@code dependsOn}
- * on a background bean ("Bean marked for background initialization but requested in mainline thread"), and the
- * lazy lookup it suggests instead, {@code getBean} from the initializing background thread, left every
- * bootstrap thread parked on the singleton lock on {@code sleepy-200} (see the module's README).
+ * It only applies to services that do not depend on one another. Spring Framework 7.0
+ * refuses a {@code dependsOn} on a background bean ("Bean marked for background
+ * initialization but requested in mainline thread"), and the lazy lookup it suggests
+ * instead, {@code getBean} from the initializing background thread, left every bootstrap
+ * thread parked on the singleton lock on {@code sleepy-200} (see the module's README).
  */
 public final class SpringBackgroundInitContender extends SpringContender {
 

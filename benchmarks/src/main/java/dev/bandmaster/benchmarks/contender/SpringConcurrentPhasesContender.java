@@ -12,11 +12,12 @@ import dev.bandmaster.benchmarks.workload.ServiceSpec;
 import dev.bandmaster.benchmarks.workload.Workload;
 
 /**
- * Plain Spring at its best: each topological level of the graph is its own lifecycle phase, and Spring
- * Framework 7's {@link DefaultLifecycleProcessor#setConcurrentStartupForPhase(int, long)} starts the members of
- * each phase concurrently on the bootstrap executor. A phase ends with its slowest member, so the boot takes the
- * sum over levels of the slowest start in each, which is the critical path only when all starts in a level are
- * equal.
+ * Plain Spring at its best: each topological level of the graph is its own lifecycle
+ * phase, and Spring Framework 7's
+ * {@link DefaultLifecycleProcessor#setConcurrentStartupForPhase(int, long)} starts the
+ * members of each phase concurrently on the bootstrap executor. A phase ends with its
+ * slowest member, so the boot takes the sum over levels of the slowest start in each,
+ * which is the critical path only when all starts in a level are equal.
  */
 public final class SpringConcurrentPhasesContender extends SpringContender {
 

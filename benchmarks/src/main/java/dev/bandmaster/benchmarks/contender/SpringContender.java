@@ -10,9 +10,10 @@ import dev.bandmaster.benchmarks.workload.ServiceSpec;
 import dev.bandmaster.benchmarks.workload.Workload;
 
 /**
- * The plumbing every Spring contender shares: an annotation-config context with one bean definition per service,
- * depending on its dependencies' beans as {@code @DependsOn} would make it, started by {@code refresh()} and
- * stopped by {@code close()}. Subclasses say what the bean is and how the context is tuned.
+ * The plumbing every Spring contender shares: an annotation-config context with one bean
+ * definition per service, depending on its dependencies' beans as {@code @DependsOn}
+ * would make it, started by {@code refresh()} and stopped by {@code close()}. Subclasses
+ * say what the bean is and how the context is tuned.
  */
 abstract class SpringContender implements Contender {
 
@@ -20,7 +21,8 @@ abstract class SpringContender implements Contender {
 
 	/**
 	 * Creates the contender.
-	 * @param maxServices the largest workload it runs, to keep runs short where a bigger one adds nothing
+	 * @param maxServices the largest workload it runs, to keep runs short where a bigger
+	 * one adds nothing
 	 */
 	SpringContender(int maxServices) {
 		this.maxServices = maxServices;

@@ -10,9 +10,9 @@ import dev.bandmaster.benchmarks.workload.ServiceSpec;
 import dev.bandmaster.benchmarks.workload.Workload;
 
 /**
- * Plain Spring as applications do it today: every service a {@link SmartLifecycle} bean in the default phase,
- * ordered by {@code @DependsOn}. The lifecycle processor starts them one after the other, so the boot takes the
- * sum of all start times.
+ * Plain Spring as applications do it today: every service a {@link SmartLifecycle} bean
+ * in the default phase, ordered by {@code @DependsOn}. The lifecycle processor starts
+ * them one after the other, so the boot takes the sum of all start times.
  */
 public final class SpringDependsOnContender extends SpringContender {
 
@@ -21,7 +21,8 @@ public final class SpringDependsOnContender extends SpringContender {
 	/**
 	 * Creates the contender.
 	 * @param maxServices the largest workload it runs
-	 * @param maxSerialMillis the longest sum of start times it runs: one run takes at least that long
+	 * @param maxSerialMillis the longest sum of start times it runs: one run takes at
+	 * least that long
 	 */
 	public SpringDependsOnContender(int maxServices, long maxSerialMillis) {
 		super(maxServices);

@@ -22,8 +22,8 @@ import dev.bandmaster.benchmarks.workload.ServiceSpec;
 import dev.bandmaster.benchmarks.workload.WorkloadGenerator;
 
 /**
- * An application's whole life with the engine, on no-op services: make a maestro, register every service,
- * validate and start them, stop them.
+ * An application's whole life with the engine, on no-op services: make a maestro,
+ * register every service, validate and start them, stop them.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -23,8 +23,9 @@ import dev.bandmaster.benchmarks.contender.Maestros;
 import dev.bandmaster.benchmarks.workload.WorkloadGenerator;
 
 /**
- * What the engine costs per service, on services that do nothing: one {@code startAll} and one {@code stopAll}
- * of an already registered and validated graph of 10,000 no-op services, reported per service.
+ * What the engine costs per service, on services that do nothing: one {@code startAll}
+ * and one {@code stopAll} of an already registered and validated graph of 10,000 no-op
+ * services, reported per service.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -26,9 +26,10 @@ import dev.bandmaster.benchmarks.workload.ServiceSpec;
 import dev.bandmaster.benchmarks.workload.WorkloadGenerator;
 
 /**
- * {@link Maestro#validate()} on a freshly registered layered graph (100 layers, fan-in 3): valid, with one
- * missing dependency, or with one loop running through all 100 layers. A maestro caches its validation until the
- * next registration, so each invocation gets a new maestro, registered outside the measured time.
+ * {@link Maestro#validate()} on a freshly registered layered graph (100 layers, fan-in
+ * 3): valid, with one missing dependency, or with one loop running through all 100
+ * layers. A maestro caches its validation until the next registration, so each invocation
+ * gets a new maestro, registered outside the measured time.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -78,7 +79,10 @@ public class ValidationBenchmark {
 		return changed;
 	}
 
-	/** Follows first dependencies from the last service down to layer 0, and makes that one depend on the last. */
+	/**
+	 * Follows first dependencies from the last service down to layer 0, and makes that
+	 * one depend on the last.
+	 */
 	private static List<ServiceSpec> withLoopThroughEveryLayer(List<ServiceSpec> specs) {
 		Map<String, Integer> indexes = new HashMap<>();
 		for (int i = 0; i < specs.size(); i++) {

@@ -3,7 +3,9 @@ package dev.bandmaster.benchmarks.runner;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One line of the results: the medians of one contender's runs on one workload, or why it did not run.
+ * One line of the results: the medians of one contender's runs on one workload, or why it
+ * did not run.
+ *
  * @param workload the workload's name
  * @param contender the contender's name
  * @param services how many services the workload has
@@ -22,7 +24,8 @@ public record ContenderResult(String workload, String contender, int services, l
 
 	/**
 	 * Returns how far the start is from the best any scheduler could do.
-	 * @return start time over critical path, or {@code NaN} for a zero critical path or a skipped contender
+	 * @return start time over critical path, or {@code NaN} for a zero critical path or a
+	 * skipped contender
 	 */
 	public double startOverCriticalPath() {
 		return (this.skipped == null && this.criticalPathMillis > 0) ? this.startMillis / this.criticalPathMillis

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 
 /**
- * Medians of measurements: robust against the one run a neighbour's load or a GC slowed down.
+ * Medians of measurements: robust against the one run a neighbour's load or a GC slowed
+ * down.
  */
 final class Medians {
 
@@ -13,7 +14,8 @@ final class Medians {
 	}
 
 	/**
-	 * Returns the median of one value of the measurements; the mean of the two middle ones for an even count.
+	 * Returns the median of one value of the measurements; the mean of the two middle
+	 * ones for an even count.
 	 * @param measurements at least one
 	 * @param value the value
 	 * @return the median

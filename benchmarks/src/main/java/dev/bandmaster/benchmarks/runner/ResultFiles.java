@@ -10,7 +10,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes results as CSV (for spreadsheets) and JSON (for scripts), with the JVM they were measured on.
+ * Writes results as CSV (for spreadsheets) and JSON (for scripts), with the JVM they were
+ * measured on.
  */
 final class ResultFiles {
 
@@ -59,18 +60,30 @@ final class ResultFiles {
 		for (int i = 0; i < results.size(); i++) {
 			ContenderResult r = results.get(i);
 			json.append((i == 0) ? "\n" : ",\n")
-				.append("    {\"workload\": ").append(string(r.workload()))
-				.append(", \"contender\": ").append(string(r.contender()))
-				.append(", \"services\": ").append(r.services())
-				.append(", \"criticalPathMs\": ").append(r.criticalPathMillis())
-				.append(", \"runs\": ").append(r.runs())
-				.append(", \"setupMs\": ").append(jsonNumber(r.setupMillis()))
-				.append(", \"startMs\": ").append(jsonNumber(r.startMillis()))
-				.append(", \"startOverCriticalPath\": ").append(jsonNumber(r.startOverCriticalPath()))
-				.append(", \"stopMs\": ").append(jsonNumber(r.stopMillis()))
-				.append(", \"peakThreads\": ").append(r.peakThreads())
-				.append(", \"heapBytesPerService\": ").append(r.heapBytesPerService())
-				.append(", \"skipped\": ").append(string(r.skipped()))
+				.append("    {\"workload\": ")
+				.append(string(r.workload()))
+				.append(", \"contender\": ")
+				.append(string(r.contender()))
+				.append(", \"services\": ")
+				.append(r.services())
+				.append(", \"criticalPathMs\": ")
+				.append(r.criticalPathMillis())
+				.append(", \"runs\": ")
+				.append(r.runs())
+				.append(", \"setupMs\": ")
+				.append(jsonNumber(r.setupMillis()))
+				.append(", \"startMs\": ")
+				.append(jsonNumber(r.startMillis()))
+				.append(", \"startOverCriticalPath\": ")
+				.append(jsonNumber(r.startOverCriticalPath()))
+				.append(", \"stopMs\": ")
+				.append(jsonNumber(r.stopMillis()))
+				.append(", \"peakThreads\": ")
+				.append(r.peakThreads())
+				.append(", \"heapBytesPerService\": ")
+				.append(r.heapBytesPerService())
+				.append(", \"skipped\": ")
+				.append(string(r.skipped()))
 				.append('}');
 		}
 		return json.append("\n  ]\n}\n").toString();

@@ -9,8 +9,8 @@ import dev.bandmaster.benchmarks.contender.Deployment;
 import dev.bandmaster.benchmarks.workload.Workload;
 
 /**
- * Measures one run of one contender: setup, start and stop times, peak platform threads and retained heap.
- * Full GCs are forced only outside the timed sections.
+ * Measures one run of one contender: setup, start and stop times, peak platform threads
+ * and retained heap. Full GCs are forced only outside the timed sections.
  */
 final class RunProbe {
 
@@ -21,8 +21,9 @@ final class RunProbe {
 	private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
 	/**
-	 * Live threads between runs, so each run starts after the previous run's threads are gone. Raised when threads
-	 * outlive the settling time: those are for good (virtual-thread carriers, shared pools), not a run's.
+	 * Live threads between runs, so each run starts after the previous run's threads are
+	 * gone. Raised when threads outlive the settling time: those are for good
+	 * (virtual-thread carriers, shared pools), not a run's.
 	 */
 	private int baselineThreads = this.threads.getThreadCount();
 
@@ -44,7 +45,9 @@ final class RunProbe {
 		}
 	}
 
-	/** Waits, briefly, for the threads of the previous run (pools winding down) to end. */
+	/**
+	 * Waits, briefly, for the threads of the previous run (pools winding down) to end.
+	 */
 	private void settleThreads() throws InterruptedException {
 		long deadline = System.nanoTime() + SETTLE_NANOS;
 		while (this.threads.getThreadCount() > this.baselineThreads) {
@@ -57,7 +60,8 @@ final class RunProbe {
 	}
 
 	private long usedHeapAfterGc() {
-		// Twice: the first collection may leave objects with finalizers or references for the second.
+		// Twice: the first collection may leave objects with finalizers or references for
+		// the second.
 		System.gc();
 		System.gc();
 		return this.memory.getHeapMemoryUsage().getUsed();

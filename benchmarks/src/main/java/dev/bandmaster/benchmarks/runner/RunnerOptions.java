@@ -8,12 +8,14 @@ import java.util.Set;
 
 /**
  * What the scenario runner is asked to do, parsed from its command line.
+ *
  * @param workloads workload files, or generator specs such as {@code layered-1000}
  * @param runs measured runs per contender and workload
  * @param warmups unmeasured runs before them, to let the JIT compile the paths measured
  * @param contenders names of the contenders to run; empty for all
  * @param maxSpringServices the largest workload a Spring contender runs
- * @param maxSerial the longest sum of start times a contender that starts services one by one runs
+ * @param maxSerial the longest sum of start times a contender that starts services one by
+ * one runs
  * @param timeout how long one start or stop may take
  * @param outputDirectory where the CSV and JSON files go
  */
@@ -44,7 +46,8 @@ public record RunnerOptions(List<String> workloads, int runs, int warmups, Set<S
 			throw new IllegalArgumentException("No workload given");
 		}
 		if (runs < 1 || warmups < 0 || maxSpringServices < 0) {
-			throw new IllegalArgumentException("--runs must be at least 1, --warmups and --max-spring-services at least 0");
+			throw new IllegalArgumentException(
+					"--runs must be at least 1, --warmups and --max-spring-services at least 0");
 		}
 	}
 

@@ -20,9 +20,10 @@ import dev.bandmaster.benchmarks.workload.WorkloadGenerator;
 import dev.bandmaster.benchmarks.workload.WorkloadParser;
 
 /**
- * Boots each workload with every contender, alternating contenders run by run in this one JVM (so that a burst of
- * load on the machine, or the JIT warming up, hits them all alike), and reports per contender the median start
- * and stop times against the workload's critical path. See {@code benchmarks/README.md} for the command.
+ * Boots each workload with every contender, alternating contenders run by run in this one
+ * JVM (so that a burst of load on the machine, or the JIT warming up, hits them all
+ * alike), and reports per contender the median start and stop times against the
+ * workload's critical path. See {@code benchmarks/README.md} for the command.
  */
 public final class ScenarioRunner {
 
@@ -37,7 +38,8 @@ public final class ScenarioRunner {
 	/**
 	 * Creates a runner.
 	 * @param options what to run
-	 * @param contenders the contenders to choose from; {@link RunnerOptions#contenders()} filters them
+	 * @param contenders the contenders to choose from; {@link RunnerOptions#contenders()}
+	 * filters them
 	 * @param out where progress and tables go
 	 */
 	public ScenarioRunner(RunnerOptions options, List<Contender> contenders, PrintStream out) {
@@ -68,8 +70,9 @@ public final class ScenarioRunner {
 			return;
 		}
 		try {
-			new ScenarioRunner(options, Contenders.all(options.maxSpringServices(), options.maxSerial(),
-					options.timeout()), System.out).run();
+			new ScenarioRunner(options,
+					Contenders.all(options.maxSpringServices(), options.maxSerial(), options.timeout()), System.out)
+				.run();
 		}
 		catch (NoSuchFileException ex) {
 			System.err.println("No workload file " + ex.getFile());
@@ -89,9 +92,11 @@ public final class ScenarioRunner {
 	 * @throws Exception if a run fails
 	 */
 	public List<ContenderResult> run() throws Exception {
-		this.out.printf("Java %s on %d processors, %d measured runs after %d warm-up%n", System.getProperty("java.version"),
-				Runtime.getRuntime().availableProcessors(), this.options.runs(), this.options.warmups());
-		// Every workload is read before anything runs, so a typo in the last one does not waste a long run.
+		this.out.printf("Java %s on %d processors, %d measured runs after %d warm-up%n",
+				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), this.options.runs(),
+				this.options.warmups());
+		// Every workload is read before anything runs, so a typo in the last one does not
+		// waste a long run.
 		List<Workload> workloads = new ArrayList<>();
 		for (String source : this.options.workloads()) {
 			workloads.add(load(source));
@@ -125,7 +130,8 @@ public final class ScenarioRunner {
 		}
 		List<Contender> running = new ArrayList<>(measured.keySet());
 		for (int run = -this.options.warmups(); run < this.options.runs(); run++) {
-			// Rotating the order each run keeps any contender from always following the same one.
+			// Rotating the order each run keeps any contender from always following the
+			// same one.
 			for (int i = 0; i < running.size(); i++) {
 				Contender contender = running.get(Math.floorMod(run + i, running.size()));
 				Measurement measurement = this.probe.measure(contender, workload);
@@ -155,7 +161,8 @@ public final class ScenarioRunner {
 		return new ContenderResult(workload.name(), contender.name(), workload.size(), workload.criticalPathMillis(),
 				runs.size(), Medians.of(runs, Measurement::setupNanos) / 1e6,
 				Medians.of(runs, Measurement::startNanos) / 1e6, Medians.of(runs, Measurement::stopNanos) / 1e6,
-				(int) Medians.of(runs, Measurement::peakThreads), Math.round(heap / Math.max(1, workload.size())), null);
+				(int) Medians.of(runs, Measurement::peakThreads), Math.round(heap / Math.max(1, workload.size())),
+				null);
 	}
 
 	private static Workload load(String source) throws IOException {

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One line of a workload: a service, how long its start takes, and the services it depends on.
+ * One line of a workload: a service, how long its start takes, and the services it
+ * depends on.
+ *
  * @param name the service's unique name
  * @param startMillis how long its start sleeps; 0 returns at once
  * @param dependencies the names of the services it depends on, each once

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 /**
- * Kahn's algorithm over index arrays: iterative, so a 100,000-long chain cannot overflow the stack.
+ * Kahn's algorithm over index arrays: iterative, so a 100,000-long chain cannot overflow
+ * the stack.
  */
 final class TopologicalOrder {
 

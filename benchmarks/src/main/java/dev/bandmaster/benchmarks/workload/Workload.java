@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A named set of services forming a dependency graph with no loop and no unknown dependency, and what follows
- * from its shape: the topological level of each service and the critical path. Immutable; the derived values are
- * computed once, in O(services + edges), when the workload is made.
+ * A named set of services forming a dependency graph with no loop and no unknown
+ * dependency, and what follows from its shape: the topological level of each service and
+ * the critical path. Immutable; the derived values are computed once, in O(services +
+ * edges), when the workload is made.
  */
 public final class Workload {
 
@@ -17,7 +18,9 @@ public final class Workload {
 
 	private final List<ServiceSpec> services;
 
-	/** {@code dependencies[i]}: indexes of the services that service {@code i} depends on. */
+	/**
+	 * {@code dependencies[i]}: indexes of the services that service {@code i} depends on.
+	 */
 	private final int[][] dependencies;
 
 	/** Services in an order where each comes after all of its dependencies. */
@@ -49,8 +52,8 @@ public final class Workload {
 			for (int e = 0; e < edges.length; e++) {
 				Integer target = indexes.get(spec.dependencies().get(e));
 				if (target == null) {
-					throw new WorkloadException(
-							"Service '" + spec.name() + "' depends on unknown service '" + spec.dependencies().get(e) + "'");
+					throw new WorkloadException("Service '" + spec.name() + "' depends on unknown service '"
+							+ spec.dependencies().get(e) + "'");
 				}
 				edges[e] = target;
 			}
@@ -99,8 +102,8 @@ public final class Workload {
 	}
 
 	/**
-	 * Returns the longest sum of start times along a chain of dependencies: no scheduler can start the whole
-	 * graph faster.
+	 * Returns the longest sum of start times along a chain of dependencies: no scheduler
+	 * can start the whole graph faster.
 	 * @return the critical path in milliseconds
 	 */
 	public long criticalPathMillis() {
@@ -108,7 +111,8 @@ public final class Workload {
 	}
 
 	/**
-	 * Returns the sum of all start times: how long starting the services one after the other takes at least.
+	 * Returns the sum of all start times: how long starting the services one after the
+	 * other takes at least.
 	 * @return the total in milliseconds
 	 */
 	public long totalStartMillis() {
@@ -120,8 +124,8 @@ public final class Workload {
 	}
 
 	/**
-	 * Returns the topological level of a service: 0 without dependencies, else one more than its deepest
-	 * dependency.
+	 * Returns the topological level of a service: 0 without dependencies, else one more
+	 * than its deepest dependency.
 	 * @param index the service's index in {@link #services()}
 	 * @return its level
 	 */

@@ -1,8 +1,9 @@
 package dev.bandmaster.benchmarks.workload;
 
 /**
- * A workload that cannot be used: a malformed line, an unknown dependency, a loop or an unknown generator spec.
- * The message names the line (when there is one) and what is wrong with it.
+ * A workload that cannot be used: a malformed line, an unknown dependency, a loop or an
+ * unknown generator spec. The message names the line (when there is one) and what is
+ * wrong with it.
  */
 public class WorkloadException extends RuntimeException {
 

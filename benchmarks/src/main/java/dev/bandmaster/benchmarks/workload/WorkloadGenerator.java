@@ -9,15 +9,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Makes the reference workload shapes without any file, so the module stands alone. A spec is the reference
- * file's name: {@code chain-1000}, {@code wide-10000}, {@code layered-100000}, {@code sleepy-200},
- * {@code sleepy-mixed-300}, {@code sleepy-wide-2000}, with any size.
+ * Makes the reference workload shapes without any file, so the module stands alone. A
+ * spec is the reference file's name: {@code chain-1000}, {@code wide-10000},
+ * {@code layered-100000}, {@code sleepy-200}, {@code sleepy-mixed-300},
+ * {@code sleepy-wide-2000}, with any size.
  * <p>
- * The shapes are those of the shared reference files: layers of services named {@code s<layer>_<index>}, each
- * depending on distinct services of the layer just before it (3 for {@code layered}, 2 for the sleepy layered
- * shapes). Random picks come from a generator seeded with the spec itself, so one spec always yields the same
- * workload on every machine and JDK; the picks differ from the reference files', whose generator is not known,
- * but the sizes, layer counts, fan-in and start-time distributions are the same.
+ * The shapes are those of the shared reference files: layers of services named
+ * {@code s<layer>_<index>}, each depending on distinct services of the layer just before
+ * it (3 for {@code layered}, 2 for the sleepy layered shapes). Random picks come from a
+ * generator seeded with the spec itself, so one spec always yields the same workload on
+ * every machine and JDK; the picks differ from the reference files', whose generator is
+ * not known, but the sizes, layer counts, fan-in and start-time distributions are the
+ * same.
  */
 public final class WorkloadGenerator {
 
@@ -75,7 +78,10 @@ public final class WorkloadGenerator {
 		return new Workload(spec, services);
 	}
 
-	/** About as many layers as services per layer, at most 100: the proportions of the larger reference files. */
+	/**
+	 * About as many layers as services per layer, at most 100: the proportions of the
+	 * larger reference files.
+	 */
 	private static int[] defaultLayers(int size) {
 		int layers = (int) Math.max(1, Math.min(100, Math.round(Math.sqrt(size))));
 		return new int[] { Math.max(1, (size + layers - 1) / layers), layers };
@@ -98,8 +104,9 @@ public final class WorkloadGenerator {
 	}
 
 	/**
-	 * Layers of {@code width} services (the last one possibly shorter), each service depending on {@code fanIn}
-	 * distinct services of the previous layer, listed in index order as in the reference files.
+	 * Layers of {@code width} services (the last one possibly shorter), each service
+	 * depending on {@code fanIn} distinct services of the previous layer, listed in index
+	 * order as in the reference files.
 	 */
 	private static List<ServiceSpec> layered(int size, int width, int fanIn, SplittableRandom random,
 			StartTimes startTimes) {
@@ -120,7 +127,10 @@ public final class WorkloadGenerator {
 		return services;
 	}
 
-	/** {@code count} distinct indexes below {@code bound}, in ascending order (Floyd's algorithm). */
+	/**
+	 * {@code count} distinct indexes below {@code bound}, in ascending order (Floyd's
+	 * algorithm).
+	 */
 	private static int[] pick(int count, int bound, SplittableRandom random) {
 		int[] picked = new int[count];
 		int found = 0;

@@ -15,11 +15,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the workload format: one service per line, {@code name startMillis dep1 dep2 ...}, separated by spaces
- * or tabs. Blank lines and lines starting with {@code #} are skipped. Dependencies may be declared before or
- * after the services that name them.
+ * Reads the workload format: one service per line,
+ * {@code name startMillis dep1 dep2 ...}, separated by spaces or tabs. Blank lines and
+ * lines starting with {@code #} are skipped. Dependencies may be declared before or after
+ * the services that name them.
  * <p>
- * Every error names its line number and what is wrong, so a hand-edited file can be fixed from the message alone.
+ * Every error names its line number and what is wrong, so a hand-edited file can be fixed
+ * from the message alone.
  */
 public final class WorkloadParser {
 
@@ -69,12 +71,13 @@ public final class WorkloadParser {
 			services.add(spec);
 			lineNumbers.add(lineNumber);
 		}
-		// Unknown names are checked once every line is read, since a dependency may be declared further down.
+		// Unknown names are checked once every line is read, since a dependency may be
+		// declared further down.
 		for (int i = 0; i < services.size(); i++) {
 			for (String dependency : services.get(i).dependencies()) {
 				if (!declaredOn.containsKey(dependency)) {
-					throw error(lineNumbers.get(i), "service '" + services.get(i).name()
-							+ "' depends on unknown service '" + dependency + "'");
+					throw error(lineNumbers.get(i),
+							"service '" + services.get(i).name() + "' depends on unknown service '" + dependency + "'");
 				}
 			}
 		}

@@ -18,7 +18,8 @@ import dev.bandmaster.benchmarks.contender.Contenders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the real runner on small workloads so that it cannot rot; asserts what it reports, never how fast.
+ * Runs the real runner on small workloads so that it cannot rot; asserts what it reports,
+ * never how fast.
  */
 class ScenarioRunnerSmokeTest {
 
@@ -44,17 +45,18 @@ class ScenarioRunnerSmokeTest {
 			.allSatisfy((result) -> assertThat(result.criticalPathMillis()).isEqualTo(55));
 		assertThat(reported).filteredOn((result) -> result.workload().equals("sleepy-40"))
 			.allSatisfy((result) -> assertThat(result.criticalPathMillis()).isEqualTo(40));
-		assertThat(reported).filteredOn((result) -> result.contender().equals("bandmaster"))
-			.allSatisfy((result) -> {
-				assertThat(result.skipped()).isNull();
-				assertThat(result.runs()).isEqualTo(1);
-				assertThat(result.startMillis()).isPositive();
-			});
-		// Guava and background init run where there are no dependencies and say why not elsewhere.
+		assertThat(reported).filteredOn((result) -> result.contender().equals("bandmaster")).allSatisfy((result) -> {
+			assertThat(result.skipped()).isNull();
+			assertThat(result.runs()).isEqualTo(1);
+			assertThat(result.startMillis()).isPositive();
+		});
+		// Guava and background init run where there are no dependencies and say why not
+		// elsewhere.
 		assertThat(reported).filteredOn((result) -> result.workload().equals("sleepy-wide-20"))
 			.allSatisfy((result) -> assertThat(result.skipped()).isNull());
-		assertThat(reported).filteredOn((result) -> result.contender().equals("guava-service-manager")
-				&& !result.workload().equals("sleepy-wide-20"))
+		assertThat(reported)
+			.filteredOn((result) -> result.contender().equals("guava-service-manager")
+					&& !result.workload().equals("sleepy-wide-20"))
 			.allSatisfy((result) -> assertThat(result.skipped()).contains("dependencies"));
 
 		String table = printed.toString(StandardCharsets.UTF_8);

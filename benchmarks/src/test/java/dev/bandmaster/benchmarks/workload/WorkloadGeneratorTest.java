@@ -37,8 +37,8 @@ class WorkloadGeneratorTest {
 		assertThat(layered.services().get(1000).name()).isEqualTo("s1_0");
 		assertThat(layered.services().subList(1000, 100_000)).allSatisfy((spec) -> {
 			assertThat(spec.dependencies()).hasSize(3).doesNotHaveDuplicates();
-			assertThat(spec.dependencies()).allSatisfy((dependency) -> assertThat(
-					layerOf(dependency)).isEqualTo(layerOf(spec.name()) - 1));
+			assertThat(spec.dependencies())
+				.allSatisfy((dependency) -> assertThat(layerOf(dependency)).isEqualTo(layerOf(spec.name()) - 1));
 		});
 		assertThat(WorkloadGenerator.generate("layered-80").levelCount()).isEqualTo(8);
 		assertThat(WorkloadGenerator.generate("layered-1000").levelCount()).isEqualTo(20);

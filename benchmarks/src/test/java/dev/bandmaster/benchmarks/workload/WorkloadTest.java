@@ -11,7 +11,8 @@ class WorkloadTest {
 
 	@Test
 	void criticalPathIsTheLongestChainOfStartTimesNotTheDeepest() {
-		// db -> cache -> api is deeper (3 services, 10 + 5 + 5) than db -> search (2 services, 10 + 40).
+		// db -> cache -> api is deeper (3 services, 10 + 5 + 5) than db -> search (2
+		// services, 10 + 40).
 		Workload workload = workload(spec("db", 10), spec("cache", 5, "db"), spec("api", 5, "cache"),
 				spec("search", 40, "db"));
 

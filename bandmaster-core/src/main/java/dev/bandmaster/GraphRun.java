@@ -201,10 +201,21 @@ final class GraphRun {
 	}
 
 	private void begin(int index) {
+		Attempt first = launch(index);
+		if (first != null) {
+			dispatch(first);
+		}
+	}
+
+	/**
+	 * Launches a service whose wait is over: its first attempt, to be run by the caller,
+	 * or {@code null} when there is nothing to run now.
+	 */
+	private @Nullable Attempt launch(int index) {
 		Registration node = this.graph.nodes[index];
 		synchronized (node) {
 			if (this.cancelled || this.phase[index] != WAITING) {
-				return;
+				return null;
 			}
 			this.phase[index] = LAUNCHED;
 			node.begin(this.direction.active, this.clock);
@@ -216,16 +227,27 @@ final class GraphRun {
 			this.listener.stopping(node.name());
 		}
 		logger.debug("Service '{}' {}", node.name(), (this.direction == Direction.START) ? "starting" : "stopping");
-		attempt(index, 1);
+		return prepare(index, 1);
 	}
 
 	private void attempt(int index, int number) {
+		Attempt attempt = prepare(index, number);
+		if (attempt != null) {
+			dispatch(attempt);
+		}
+	}
+
+	/**
+	 * Prepares an attempt: returns it to be run, or {@code null} when the service was
+	 * resolved meanwhile or its attempt has to wait for an earlier call.
+	 */
+	private @Nullable Attempt prepare(int index, int number) {
 		Registration node = this.graph.nodes[index];
 		Attempt attempt = new Attempt(index, number);
 		CompletableFuture<Void> previousCall;
 		synchronized (node) {
 			if (this.phase[index] != LAUNCHED) {
-				return;
+				return null;
 			}
 			this.inFlight[index] = attempt;
 			this.attempts[index] = number;
@@ -233,7 +255,7 @@ final class GraphRun {
 			previousCall = node.callInProgress();
 		}
 		if (previousCall == null) {
-			dispatch(attempt);
+			return attempt;
 		}
 		else {
 			// An earlier run gave up on a call of this service at its deadline and that
@@ -242,6 +264,7 @@ final class GraphRun {
 			// graph goes on, and this run's own deadline still applies.
 			logger.debug("Service '{}' waits for its interrupted call to return", node.name());
 			previousCall.thenRun(() -> dispatch(attempt));
+			return null;
 		}
 	}
 
@@ -258,7 +281,12 @@ final class GraphRun {
 		}
 	}
 
-	private void succeeded(int index, int number) {
+	/**
+	 * Records a success and launches the services it unblocks. Returns the first attempt
+	 * of one of them for the calling worker to run next itself, rather than hand it to
+	 * another thread: on a chain of dependencies, each link then costs no handoff.
+	 */
+	private @Nullable Attempt succeeded(int index, int number) {
 		Registration node = this.graph.nodes[index];
 		Duration took;
 		synchronized (node) {
@@ -273,7 +301,7 @@ final class GraphRun {
 		}
 		if (took == null) {
 			completedAfterCancellation(node);
-			return;
+			return null;
 		}
 		if (this.direction == Direction.START) {
 			this.listener.started(node.name(), took, number);
@@ -283,12 +311,17 @@ final class GraphRun {
 			this.listener.stopped(node.name(), took);
 			logger.debug("Service '{}' stopped in {} ms", node.name(), took.toMillis());
 		}
+		int kept = -1;
 		for (int next : this.direction.unblocks(this.graph, index)) {
 			if (this.participant[next] && this.pending.decrementAndGet(next) == 0) {
-				begin(next);
+				if (kept >= 0) {
+					begin(kept);
+				}
+				kept = next;
 			}
 		}
 		resolved();
+		return (kept >= 0) ? launch(kept) : null;
 	}
 
 	private void failed(int index, int number, Throwable error, boolean retryable) {
@@ -490,20 +523,31 @@ final class GraphRun {
 			this.number = number;
 		}
 
+		/**
+		 * Runs this attempt, then, in a loop rather than by recursion so that no chain is
+		 * too long for the stack, each attempt its success hands back.
+		 */
 		@Override
 		public void run() {
+			Attempt next = this;
+			while (next != null) {
+				next = next.runHere();
+			}
+		}
+
+		private @Nullable Attempt runHere() {
 			Registration node = GraphRun.this.graph.nodes[this.index];
 			synchronized (node) {
 				synchronized (this) {
 					if (this.finished) {
-						return;
+						return null;
 					}
 					this.runner = Thread.currentThread();
 				}
 				node.callBegan();
 			}
 			try {
-				call();
+				return call();
 			}
 			finally {
 				// Only now, after the outcome is recorded and a late start undone, may
@@ -512,7 +556,7 @@ final class GraphRun {
 			}
 		}
 
-		private void call() {
+		private @Nullable Attempt call() {
 			ServiceDefinition definition = GraphRun.this.graph.nodes[this.index].definition;
 			Duration timeout = GraphRun.this.direction.attemptTimeout(definition);
 			ScheduledFuture<?> timer = (timeout != null) ? Timers.schedule(this::timeOut, timeout) : null;
@@ -538,8 +582,7 @@ final class GraphRun {
 				}
 			}
 			if (error == null) {
-				succeeded(this.index, this.number);
-				return;
+				return succeeded(this.index, this.number);
 			}
 			if (timedOut && timeout != null) {
 				TimeoutException timeoutError = new TimeoutException("Service '" + definition.name() + "' did not "
@@ -549,6 +592,7 @@ final class GraphRun {
 				error = timeoutError;
 			}
 			failed(this.index, this.number, error, true);
+			return null;
 		}
 
 		private synchronized void timeOut() {

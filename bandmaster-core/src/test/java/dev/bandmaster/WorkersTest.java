@@ -1,6 +1,9 @@
 package dev.bandmaster;
 
 import java.lang.reflect.Method;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,30 @@ class WorkersTest {
 			assertThat(thread.get().isDaemon()).isTrue();
 			assertThat(thread.get().getName()).startsWith("bandmaster-").contains("-worker-");
 		}
+	}
+
+	@Test
+	void runsEachLinkOfAChainOnTheThreadThatStartedItsDependency() {
+		// A worker runs a dependent it made ready itself instead of handing it over: a
+		// chain costs no handoff per link.
+		Map<String, Thread> threads = new ConcurrentHashMap<>();
+		Maestro maestro = new Maestro();
+		String previous = null;
+		for (int i = 0; i < 5; i++) {
+			String name = "link" + i;
+			RecordingService link = new RecordingService(name, new Timeline())
+				.onStart(() -> threads.put(name, Thread.currentThread()));
+			if (previous == null) {
+				maestro.addService(name, true, link);
+			}
+			else {
+				maestro.addService(name, true, link, previous);
+			}
+			previous = name;
+		}
+		assertThat(maestro.startAll()).isEmpty();
+		assertThat(threads).hasSize(5);
+		assertThat(new HashSet<>(threads.values())).hasSize(1);
 	}
 
 	private static boolean isVirtual(Thread thread) throws Exception {

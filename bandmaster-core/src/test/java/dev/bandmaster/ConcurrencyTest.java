@@ -25,15 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code addService} at once never corrupt the maestro, and never run a service's start
  * or stop twice for one transition.
  */
-class ConcurrencyTest {
+class ConcurrencyTest extends BandTestSupport {
 
 	private static final int THREADS = 32;
 
 	private final ExecutorService callers = Executors.newFixedThreadPool(THREADS);
-
-	private final Timeline timeline = new Timeline();
-
-	private final Maestro maestro = new Maestro();
 
 	private final List<RecordingService> services = new CopyOnWriteArrayList<>();
 
@@ -140,9 +136,9 @@ class ConcurrencyTest {
 		}
 	}
 
-	private RecordingService add(String name, String... dependencies) {
-		RecordingService service = new RecordingService(name, this.timeline);
-		this.maestro.addService(name, true, service, dependencies);
+	@Override
+	protected RecordingService add(String name, String... dependencies) {
+		RecordingService service = super.add(name, dependencies);
 		this.services.add(service);
 		return service;
 	}

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.bandmaster.testkit.FlakyService;
 import dev.bandmaster.testkit.HangingService;
 import dev.bandmaster.testkit.RecordingService;
-import dev.bandmaster.testkit.Timeline;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,17 +22,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * The deadline of a whole {@code startAll} or {@code stopAll}, and the interruption of
  * its caller.
  */
-class DeadlineTest {
-
-	private final Timeline timeline = new Timeline();
-
-	private final Maestro maestro = new Maestro();
-
-	private RecordingService add(String name, String... dependencies) {
-		RecordingService service = new RecordingService(name, this.timeline);
-		this.maestro.addService(name, true, service, dependencies);
-		return service;
-	}
+class DeadlineTest extends BandTestSupport {
 
 	@Test
 	void interruptsBootsInFlightWhenTheDeadlinePassesAndReportsEveryServiceNotStarted() throws Exception {

@@ -5,7 +5,6 @@ import java.util.List;
 
 import dev.bandmaster.testkit.FlakyService;
 import dev.bandmaster.testkit.RecordingService;
-import dev.bandmaster.testkit.Timeline;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,17 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code startAll} and {@code stopAll} are idempotent, and a graph can be started again
  * after a failure or a stop.
  */
-class LifecycleTest {
-
-	private final Timeline timeline = new Timeline();
-
-	private final Maestro maestro = new Maestro();
-
-	private RecordingService add(String name, String... dependencies) {
-		RecordingService service = new RecordingService(name, this.timeline);
-		this.maestro.addService(name, true, service, dependencies);
-		return service;
-	}
+class LifecycleTest extends BandTestSupport {
 
 	@Test
 	void startAllOnAStartedGraphStartsNothingAndReportsNothing() {

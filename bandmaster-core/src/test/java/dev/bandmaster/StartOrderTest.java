@@ -21,17 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * Independent services start in parallel; a service starts only once all its dependencies
  * have started, and is handed them.
  */
-class StartOrderTest {
-
-	private final Timeline timeline = new Timeline();
-
-	private final Maestro maestro = new Maestro();
-
-	private RecordingService add(String name, String... dependencies) {
-		RecordingService service = new RecordingService(name, this.timeline);
-		this.maestro.addService(name, true, service, dependencies);
-		return service;
-	}
+class StartOrderTest extends BandTestSupport {
 
 	@Test
 	void startsIndependentServicesInParallel() {

@@ -22,17 +22,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * {@code stopAll} walks the graph backwards: dependents first, independent services in
  * parallel, and a failed stop keeps what it depends on running.
  */
-class StopTest {
-
-	private final Timeline timeline = new Timeline();
-
-	private final Maestro maestro = new Maestro();
-
-	private RecordingService add(String name, String... dependencies) {
-		RecordingService service = new RecordingService(name, this.timeline);
-		this.maestro.addService(name, true, service, dependencies);
-		return service;
-	}
+class StopTest extends BandTestSupport {
 
 	@Test
 	void stopsAServiceOnlyAfterAllItsDependentsStopped() {

@@ -57,8 +57,6 @@ final class GraphRun {
 
 	private @Nullable ExecutorService ownedExecutor;
 
-	private @Nullable Executor executor;
-
 	private final MaestroListener listener;
 
 	private final Clock clock;
@@ -190,10 +188,8 @@ final class GraphRun {
 			this.completion.complete(null);
 			return;
 		}
-		this.executor = this.sharedExecutor;
-		if (this.executor == null) {
+		if (this.sharedExecutor == null) {
 			this.ownedExecutor = Workers.newExecutor();
-			this.executor = this.ownedExecutor;
 		}
 		for (int index : this.initiallyReady) {
 			begin(index);
@@ -270,7 +266,7 @@ final class GraphRun {
 
 	private void dispatch(Attempt attempt) {
 		try {
-			Executor executor = this.executor;
+			Executor executor = (this.sharedExecutor != null) ? this.sharedExecutor : this.ownedExecutor;
 			if (executor == null) {
 				throw new RejectedExecutionException("The run has not launched");
 			}

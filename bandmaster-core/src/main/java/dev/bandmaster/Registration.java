@@ -133,10 +133,6 @@ final class Registration {
 		return this.callInProgress;
 	}
 
-	synchronized int attempts() {
-		return this.attempts;
-	}
-
 	synchronized ServiceSnapshot snapshot() {
 		return new ServiceSnapshot(name(), this.definition.required(), this.definition.dependencies(), this.state,
 				this.attempts, this.startedAt, this.startDuration, this.lastError);

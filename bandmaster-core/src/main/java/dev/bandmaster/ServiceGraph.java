@@ -25,16 +25,13 @@ final class ServiceGraph {
 	 */
 	final int[][] dependents;
 
-	private final Map<String, Integer> indexes;
-
 	private final List<BandmasterException> missing;
 
-	private ServiceGraph(Registration[] nodes, int[][] dependencies, int[][] dependents, Map<String, Integer> indexes,
+	private ServiceGraph(Registration[] nodes, int[][] dependencies, int[][] dependents,
 			List<BandmasterException> missing) {
 		this.nodes = nodes;
 		this.dependencies = dependencies;
 		this.dependents = dependents;
-		this.indexes = indexes;
 		this.missing = missing;
 	}
 
@@ -73,7 +70,7 @@ final class ServiceGraph {
 				dependents[target][dependentCounts[target]++] = i;
 			}
 		}
-		return new ServiceGraph(nodes, dependencies, dependents, indexes, List.copyOf(missing));
+		return new ServiceGraph(nodes, dependencies, dependents, List.copyOf(missing));
 	}
 
 	int size() {
@@ -90,10 +87,6 @@ final class ServiceGraph {
 	 */
 	List<BandmasterException> missing() {
 		return this.missing;
-	}
-
-	Integer indexOf(String name) {
-		return this.indexes.get(name);
 	}
 
 }

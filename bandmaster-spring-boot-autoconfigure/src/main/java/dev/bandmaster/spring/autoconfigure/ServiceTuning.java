@@ -26,8 +26,6 @@ record ServiceTuning(@Nullable Integer retries, @Nullable Duration initialBackof
 		@Nullable Duration maxBackoff, @Nullable Double jitter, @Nullable Duration startTimeout,
 		@Nullable Duration stopTimeout) {
 
-	static final ServiceTuning NONE = new ServiceTuning(null, null, null, null, null, null, null);
-
 	static ServiceTuning of(BandmasterProperties.Tuning properties) {
 		return new ServiceTuning(properties.getRetries(), properties.getInitialBackoff(), properties.getMultiplier(),
 				properties.getMaxBackoff(), properties.getJitter(), properties.getStartTimeout(),

@@ -38,7 +38,8 @@ final class ServiceHealthIndicator implements HealthIndicator {
 			.withDetail("dependsOn", snapshot.dependencies());
 		ServiceError error = ServiceError.of(snapshot.lastError());
 		if (error != null) {
-			builder.withDetail("error", error.type() + ": " + error.message());
+			builder.withDetail("error",
+					error.message().isEmpty() ? error.type() : error.type() + ": " + error.message());
 		}
 		return builder.build();
 	}

@@ -32,6 +32,12 @@ import org.slf4j.MDC;
  * timeouts are timer tasks, and every service is resolved (succeeded, failed, skipped or
  * cancelled) exactly once: the run completes when the last one is.
  * <p>
+ * A service whose start or stop an earlier run gave up on at its deadline, and whose call
+ * has not returned yet, takes part in every run, whatever its state: its turn comes only
+ * once that call has returned, and then it is dealt with by the state the call left (a
+ * late start undone, a late stop done or failed). So no service's code runs twice at
+ * once, and no run reports done while such a call could still change what it did.
+ * <p>
  * Per-service bookkeeping ({@link #phase}, {@link #inFlight}, {@link #attempts}) is
  * guarded by that service's {@link Registration} monitor, held only for a few assignments
  * and never around service or listener code.
@@ -45,9 +51,12 @@ final class GraphRun {
 
 	private static final byte WAITING = 0;
 
-	private static final byte LAUNCHED = 1;
+	/** Its wait is over, but a call an earlier run gave up on has not returned yet. */
+	private static final byte AWAITING_CALL = 1;
 
-	private static final byte RESOLVED = 2;
+	private static final byte LAUNCHED = 2;
+
+	private static final byte RESOLVED = 3;
 
 	private final Direction direction;
 
@@ -97,7 +106,8 @@ final class GraphRun {
 		this.pending = new AtomicIntegerArray(size);
 		int participants = 0;
 		for (int i = 0; i < size; i++) {
-			this.participant[i] = direction.participates(graph.nodes[i].state());
+			Registration node = graph.nodes[i];
+			this.participant[i] = direction.participates(node.state()) || node.callAbandoned();
 			participants += this.participant[i] ? 1 : 0;
 		}
 		this.remaining = new AtomicInteger(participants);
@@ -209,12 +219,52 @@ final class GraphRun {
 	 */
 	private @Nullable Attempt launch(int index) {
 		Registration node = this.graph.nodes[index];
+		CompletableFuture<Void> earlierCall;
 		synchronized (node) {
 			if (this.cancelled || this.phase[index] != WAITING) {
 				return null;
 			}
-			this.phase[index] = LAUNCHED;
-			node.begin(this.direction.active, this.clock);
+			this.phase[index] = AWAITING_CALL;
+			earlierCall = node.callInProgress();
+		}
+		if (earlierCall == null) {
+			return takeTurn(index);
+		}
+		// An earlier run gave up on a call of this service at its deadline and that call
+		// has not returned yet: only this service, and what waits on it, waits for it.
+		// This run's own deadline still applies.
+		logger.debug("Service '{}' waits for a call an earlier run gave up on to return", node.name());
+		earlierCall.thenRun(() -> {
+			Attempt first = takeTurn(index);
+			if (first != null) {
+				dispatch(first);
+			}
+		});
+		return null;
+	}
+
+	/**
+	 * Begins the transition of a service no earlier call holds up any more, or, when the
+	 * state a late call left needs none (a late stop that succeeded, a late start
+	 * undone), resolves it at once.
+	 */
+	private @Nullable Attempt takeTurn(int index) {
+		Registration node = this.graph.nodes[index];
+		boolean needed;
+		synchronized (node) {
+			if (this.phase[index] != AWAITING_CALL) {
+				return null;
+			}
+			needed = this.direction.participates(node.state());
+			this.phase[index] = needed ? LAUNCHED : RESOLVED;
+			if (needed) {
+				node.begin(this.direction.active, this.clock);
+			}
+		}
+		if (!needed) {
+			logger.debug("Service '{}' is {} since a late call: nothing to {}", node.name(), node.state(),
+					this.direction.verb());
+			return unblock(index);
 		}
 		if (this.direction == Direction.START) {
 			this.listener.starting(node.name());
@@ -253,15 +303,10 @@ final class GraphRun {
 		if (previousCall == null) {
 			return attempt;
 		}
-		else {
-			// An earlier run gave up on a call of this service at its deadline and that
-			// call has not returned yet: this attempt waits for it, so that a service's
-			// code never runs twice at once. Only this service waits; the rest of the
-			// graph goes on, and this run's own deadline still applies.
-			logger.debug("Service '{}' waits for its interrupted call to return", node.name());
-			previousCall.thenRun(() -> dispatch(attempt));
-			return null;
-		}
+		// A retry whose backoff ran out before the failed attempt finished its own
+		// bookkeeping: it goes once that attempt is done.
+		previousCall.thenRun(() -> dispatch(attempt));
+		return null;
 	}
 
 	private void dispatch(Attempt attempt) {
@@ -307,6 +352,15 @@ final class GraphRun {
 			this.listener.stopped(node.name(), took);
 			logger.debug("Service '{}' stopped in {} ms", node.name(), took.toMillis());
 		}
+		return unblock(index);
+	}
+
+	/**
+	 * Counts the resolved service {@code index} as done for the services waiting on it,
+	 * launching those it was the last wait of, and returns the first attempt of one of
+	 * them for the caller to run itself.
+	 */
+	private @Nullable Attempt unblock(int index) {
 		int kept = -1;
 		for (int next : this.direction.unblocks(this.graph, index)) {
 			if (this.participant[next] && this.pending.decrementAndGet(next) == 0) {
@@ -420,6 +474,14 @@ final class GraphRun {
 					error = cause.apply(node.definition);
 					node.attemptFailed(this.direction.active, error);
 					node.end(this.direction.active, this.direction.failed);
+					node.abandonCall();
+				}
+				else if (this.phase[index] == AWAITING_CALL) {
+					// Its state stays what the earlier run left: that call may still
+					// change it.
+					error = cause.apply(node.definition);
+					error.addSuppressed(new IllegalStateException("A call of service '" + node.name()
+							+ "' that an earlier run gave up on at its deadline had not returned"));
 				}
 				this.phase[index] = RESOLVED;
 				handle = this.inFlight[index];
@@ -539,8 +601,11 @@ final class GraphRun {
 						return null;
 					}
 					this.runner = Thread.currentThread();
+					// Under this attempt's monitor, so that a cancellation that finds the
+					// attempt running also finds its call begun, for the next run to
+					// wait for.
+					node.callBegan();
 				}
-				node.callBegan();
 			}
 			try {
 				return call();

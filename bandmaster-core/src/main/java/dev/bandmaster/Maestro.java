@@ -37,9 +37,11 @@ import org.slf4j.LoggerFactory;
  * waits for it (within its own timeout) and then does its own, idempotent, work; so each
  * {@code start} and {@code stop} of a service runs at most once per transition. No
  * service's code ever runs twice at once: when a run gives up at its deadline on a call
- * that does not return at once (a start or stop slow to honour its interruption), a later
- * run's attempt of that one service waits until the call has returned, while the rest of
- * the graph goes on. Registration may go on during a run; the run works on the services
+ * that does not return at once (a start or stop slow to honour its interruption), every
+ * later run, in either direction, waits for that call to return before it deals with that
+ * one service, while the rest of the graph goes on; it then goes by the state the call
+ * left. A start that succeeds after its run gave up on it is undone at once with a
+ * {@code stop}. Registration may go on during a run; the run works on the services
  * registered when it began. {@code startAll} and {@code stopAll} must not be called from
  * a service's own {@code start} or {@code stop}.
  * <p>
@@ -318,9 +320,16 @@ public final class Maestro {
 	 * A service whose stop finally fails is reported
 	 * {@link ErrorKind#SERVICE_STOP_FAILURE} and stays {@link ServiceState#STARTED}; the
 	 * services it depends on are then not stopped, and are reported
-	 * {@link ErrorKind#PARENT_UNAVAILABLE}. The deadline works as for
-	 * {@link #startAll(Duration)}: zero or negative stops nothing and reports every
-	 * started service.
+	 * {@link ErrorKind#PARENT_UNAVAILABLE}.
+	 * <p>
+	 * A service whose start an earlier {@code startAll} gave up on at its deadline, and
+	 * is still running, is waited for too: that late start is undone before the services
+	 * it depends on stop, so that nothing started is left running when this returns
+	 * empty. If it has not returned by the deadline, it is reported
+	 * {@link ErrorKind#SERVICE_STOP_FAILURE} and keeps its state.
+	 * <p>
+	 * The deadline works as for {@link #startAll(Duration)}: zero or negative stops
+	 * nothing and reports every started service.
 	 * @param timeout how long the whole shutdown may take
 	 * @return the errors, in registration order; empty when every service that was
 	 * started is stopped

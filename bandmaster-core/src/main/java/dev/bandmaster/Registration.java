@@ -41,6 +41,12 @@ final class Registration {
 	 */
 	private @Nullable CompletableFuture<Void> callInProgress;
 
+	/**
+	 * Whether a run gave up on {@link #callInProgress} at its deadline: the call may then
+	 * still change the service's state after that run ended. Guarded by this.
+	 */
+	private boolean callAbandoned;
+
 	Registration(ServiceDefinition definition) {
 		this.definition = definition;
 	}
@@ -114,6 +120,15 @@ final class Registration {
 	/** Marks a call of the service's code begun; the caller holds this monitor. */
 	void callBegan() {
 		this.callInProgress = new CompletableFuture<>();
+		this.callAbandoned = false;
+	}
+
+	/**
+	 * Marks the call now running, if any, as given up on by its run; the caller holds
+	 * this monitor.
+	 */
+	void abandonCall() {
+		this.callAbandoned = this.callInProgress != null;
 	}
 
 	/** Marks the call ended, letting an attempt waiting for it run. */
@@ -122,10 +137,16 @@ final class Registration {
 		synchronized (this) {
 			ended = this.callInProgress;
 			this.callInProgress = null;
+			this.callAbandoned = false;
 		}
 		if (ended != null) {
 			ended.complete(null);
 		}
+	}
+
+	/** Whether a call of the service's code that its run gave up on is running now. */
+	synchronized boolean callAbandoned() {
+		return this.callAbandoned;
 	}
 
 	/** Returns the call now running, or {@code null}; the caller holds this monitor. */

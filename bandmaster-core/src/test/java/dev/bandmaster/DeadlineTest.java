@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.bandmaster.testkit.FlakyService;
 import dev.bandmaster.testkit.HangingService;
 import dev.bandmaster.testkit.RecordingService;
+import dev.bandmaster.testkit.Timeline.Kind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -202,25 +203,17 @@ class DeadlineTest extends BandTestSupport {
 	@Test
 	void aStartThatIgnoresItsInterruptionHoldsUpNoOtherService() throws Exception {
 		// The stuck start keeps running after startAll gave up on it: only that service
-		// may wait for it. Every other service is stopped, and started again, as if it
-		// were not there.
+		// waits for it, in stopAll as in startAll. Every other service is stopped, and
+		// started again, as if it were not there.
 		CountDownLatch release = new CountDownLatch(1);
-		RecordingService stuck = add("stuck").onStart(() -> {
-			while (release.getCount() > 0) {
-				try {
-					release.await();
-				}
-				catch (InterruptedException ex) {
-					// Ignored on purpose: this start does not honour interruption.
-				}
-			}
-		});
+		RecordingService stuck = add("stuck").onStart(() -> awaitUninterruptibly(release));
 		RecordingService base = add("base");
 		RecordingService dependent = add("dependent", "base");
 		try {
 			assertThat(this.maestro.startAll(Duration.ofMillis(150))).singleElement()
 				.satisfies((error) -> assertThat(error.serviceName()).isEqualTo("stuck"));
-			assertThat(this.maestro.stopAll(Duration.ofSeconds(10))).isEmpty();
+			assertThat(this.maestro.stopAll(Duration.ofMillis(300))).singleElement()
+				.satisfies((error) -> assertThat(error.serviceName()).isEqualTo("stuck"));
 			assertThat(base.running()).isFalse();
 			assertThat(dependent.running()).isFalse();
 			assertThat(this.maestro.startAll(Duration.ofMillis(300))).singleElement()
@@ -270,6 +263,114 @@ class DeadlineTest extends BandTestSupport {
 	}
 
 	@Test
+	void stopAllWaitsForALateStartToBeUndoneBeforeStoppingWhatItDependsOn() {
+		// The boot gives up on "late", whose start then succeeds and is undone: all of
+		// this happens after startAll returned, so only stopAll can wait for it.
+		RecordingService base = add("base");
+		assertThat(this.maestro.startAll()).isEmpty();
+		AtomicInteger calls = new AtomicInteger();
+		RecordingService late = add("late", "base").onStart(() -> {
+			if (calls.incrementAndGet() == 1) {
+				sleepUninterruptibly(Duration.ofMillis(300));
+			}
+		});
+		assertThat(this.maestro.startAll(Duration.ofMillis(100))).singleElement()
+			.satisfies((error) -> assertThat(error.serviceName()).isEqualTo("late"));
+		assertThat(this.maestro.stopAll(Duration.ofSeconds(10))).isEmpty();
+		assertThat(late.running()).as("late start undone when stopAll returns").isFalse();
+		assertThat(late.stops()).isEqualTo(1);
+		assertThat(base.running()).isFalse();
+		assertThat(this.timeline.last("late", Kind.STOPPED).orElseThrow().sequence())
+			.as("late start undone before its dependency stops")
+			.isLessThan(this.timeline.last("base", Kind.STOP_BEGAN).orElseThrow().sequence());
+		assertThat(this.maestro.state("late")).isEqualTo(ServiceState.FAILED);
+		assertThat(late.violations()).isEmpty();
+	}
+
+	@Test
+	void stopAllReportsALateStartNotUndoneByItsDeadlineAndStopsEverythingElse() {
+		RecordingService other = add("other");
+		assertThat(this.maestro.startAll()).isEmpty();
+		CountDownLatch release = new CountDownLatch(1);
+		RecordingService stuck = add("stuck").onStart(() -> awaitUninterruptibly(release));
+		try {
+			assertThat(this.maestro.startAll(Duration.ofMillis(100))).hasSize(1);
+			List<BandmasterException> errors = this.maestro.stopAll(Duration.ofMillis(500));
+			assertThat(errors).singleElement().satisfies((error) -> {
+				assertThat(error.kind()).isEqualTo(ErrorKind.SERVICE_STOP_FAILURE);
+				assertThat(error.serviceName()).isEqualTo("stuck");
+				assertThat(error.getCause()).isInstanceOf(TimeoutException.class);
+			});
+			assertThat(other.running()).isFalse();
+			assertThat(this.maestro.state("stuck")).as("a start still running is not called stopped")
+				.isEqualTo(ServiceState.FAILED);
+		}
+		finally {
+			release.countDown();
+		}
+		assertThat(this.maestro.stopAll(Duration.ofSeconds(10))).isEmpty();
+		assertThat(stuck.running()).isFalse();
+		assertThat(stuck.violations()).isEmpty();
+	}
+
+	@Test
+	void aStopThatSucceedsAfterItsDeadlineIsNotCalledAgain() {
+		AtomicInteger calls = new AtomicInteger();
+		RecordingService slow = add("slow").onStop(() -> {
+			if (calls.incrementAndGet() == 1) {
+				sleepUninterruptibly(Duration.ofMillis(300));
+			}
+		});
+		RecordingService base = add("base");
+		assertThat(this.maestro.startAll()).isEmpty();
+		assertThat(this.maestro.stopAll(Duration.ofMillis(100))).extracting(BandmasterException::serviceName)
+			.contains("slow");
+		assertThat(this.maestro.stopAll(Duration.ofSeconds(10))).isEmpty();
+		assertThat(slow.stops()).isEqualTo(1);
+		assertThat(slow.violations()).isEmpty();
+		assertThat(base.running()).isFalse();
+		assertThat(this.maestro.state("slow")).isEqualTo(ServiceState.STOPPED);
+	}
+
+	@Test
+	void startAllStartsAgainAServiceWhoseLateStopSucceeded() {
+		AtomicInteger calls = new AtomicInteger();
+		RecordingService slow = add("slow").onStop(() -> {
+			if (calls.incrementAndGet() == 1) {
+				sleepUninterruptibly(Duration.ofMillis(300));
+			}
+		});
+		RecordingService dependent = add("dependent", "slow");
+		assertThat(this.maestro.startAll()).isEmpty();
+		assertThat(this.maestro.stopAll(Duration.ofMillis(100))).extracting(BandmasterException::serviceName)
+			.contains("slow");
+		assertThat(this.maestro.startAll(Duration.ofSeconds(10))).isEmpty();
+		assertThat(slow.running()).as("started again after its late stop").isTrue();
+		assertThat(slow.starts()).isEqualTo(2);
+		assertThat(this.maestro.state("slow")).isEqualTo(ServiceState.STARTED);
+		assertThat(this.timeline.last("slow", Kind.STARTED).orElseThrow().sequence())
+			.as("started again before its dependent")
+			.isLessThan(this.timeline.last("dependent", Kind.START_BEGAN).orElseThrow().sequence());
+		assertThat(slow.violations()).isEmpty();
+		assertThat(dependent.running()).isTrue();
+	}
+
+	@Test
+	void startAllKeepsAServiceWhoseLateStopFailed() {
+		RecordingService slow = add("slow").onStop(() -> {
+			sleepUninterruptibly(Duration.ofMillis(300));
+			throw new IllegalStateException("cannot stop");
+		});
+		assertThat(this.maestro.startAll()).isEmpty();
+		assertThat(this.maestro.stopAll(Duration.ofMillis(100))).hasSize(1);
+		assertThat(this.maestro.startAll(Duration.ofSeconds(10))).isEmpty();
+		assertThat(slow.starts()).isEqualTo(1);
+		assertThat(slow.running()).isTrue();
+		assertThat(slow.violations()).isEmpty();
+		assertThat(this.maestro.state("slow")).isEqualTo(ServiceState.STARTED);
+	}
+
+	@Test
 	void cancelsARetryWaitingForItsBackoffWhenTheDeadlinePasses() throws Exception {
 		FlakyService flaky = FlakyService.failingForever();
 		this.maestro.addServiceWithBackoff("flaky", true, 5, Duration.ofMillis(400), flaky);
@@ -314,6 +415,18 @@ class DeadlineTest extends BandTestSupport {
 		catch (InterruptedException ex) {
 			sleepUninterruptibly(cleanup);
 			throw ex;
+		}
+	}
+
+	private static void awaitUninterruptibly(CountDownLatch latch) {
+		while (latch.getCount() > 0) {
+			try {
+				latch.await();
+			}
+			catch (InterruptedException ex) {
+				// Ignored on purpose: this stands for code that does not honour
+				// interruption.
+			}
 		}
 	}
 

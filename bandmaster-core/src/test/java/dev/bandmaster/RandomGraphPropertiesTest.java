@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Invariants checked over random graphs with random start and stop failures, 200 seeds
- * per run. Each case is generated from its seed alone: every failure message starts with
- * the seed and the graph, and {@code -Dbandmaster.seed=N} runs that one case again.
+ * per run ({@code -Dbandmaster.cases=N} runs more, to hunt rare interleavings). Each case
+ * is generated from its seed alone: every failure message starts with the seed and the
+ * graph, and {@code -Dbandmaster.seed=N} runs that one case again.
  * <ul>
  * <li>no service starts before its dependencies have started;</li>
  * <li>a service whose start finally fails is {@code SERVICE_START_FAILURE}, and every
@@ -42,11 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RandomGraphPropertiesTest {
 
-	private static final int CASES = 200;
-
 	static LongStream seeds() {
 		String replay = System.getProperty("bandmaster.seed");
-		return (replay != null) ? LongStream.of(Long.parseLong(replay)) : LongStream.range(0, CASES);
+		return (replay != null) ? LongStream.of(Long.parseLong(replay))
+				: LongStream.range(0, Long.getLong("bandmaster.cases", 200));
 	}
 
 	@ParameterizedTest(name = "seed {0}")

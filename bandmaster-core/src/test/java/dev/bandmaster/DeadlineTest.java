@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.bandmaster.testkit.FlakyService;
 import dev.bandmaster.testkit.HangingService;
 import dev.bandmaster.testkit.RecordingService;
+import dev.bandmaster.testkit.RecordingService.Step;
 import dev.bandmaster.testkit.Timeline.Kind;
 import org.junit.jupiter.api.Test;
 
@@ -187,12 +188,8 @@ class DeadlineTest extends BandTestSupport {
 	void neverStartsAServiceAgainWhileItsInterruptedStartIsStillReturning() {
 		// The first start takes a while to clean up once interrupted: well within any
 		// sane cancellation bound, but after startAll has returned at its deadline.
-		AtomicInteger calls = new AtomicInteger();
-		RecordingService slowToCancel = add("slowToCancel").onStart(() -> {
-			if (calls.incrementAndGet() == 1) {
-				blockThenCleanUp(Duration.ofMillis(200));
-			}
-		});
+		RecordingService slowToCancel = add("slowToCancel")
+			.onStart(onFirstCall(() -> blockThenCleanUp(Duration.ofMillis(200))));
 		assertThat(this.maestro.startAll(Duration.ofMillis(150))).hasSize(1);
 		assertThat(this.maestro.startAll(Duration.ofSeconds(10))).isEmpty();
 		assertThat(slowToCancel.violations()).isEmpty();
@@ -231,12 +228,8 @@ class DeadlineTest extends BandTestSupport {
 
 	@Test
 	void neverStopsAServiceAgainWhileItsInterruptedStopIsStillReturning() {
-		AtomicInteger calls = new AtomicInteger();
-		RecordingService slowToCancel = add("slowToCancel").onStop(() -> {
-			if (calls.incrementAndGet() == 1) {
-				blockThenCleanUp(Duration.ofMillis(200));
-			}
-		});
+		RecordingService slowToCancel = add("slowToCancel")
+			.onStop(onFirstCall(() -> blockThenCleanUp(Duration.ofMillis(200))));
 		assertThat(this.maestro.startAll()).isEmpty();
 		assertThat(this.maestro.stopAll(Duration.ofMillis(150))).hasSize(1);
 		assertThat(this.maestro.stopAll(Duration.ofSeconds(10))).isEmpty();
@@ -249,12 +242,8 @@ class DeadlineTest extends BandTestSupport {
 	void neverStartsAServiceAgainWhileTheStopUndoingALateStartRuns() {
 		// A start that ignores its interruption and succeeds late is undone with a stop;
 		// a new startAll must not call start while that stop runs.
-		AtomicInteger calls = new AtomicInteger();
-		RecordingService late = add("late").onStart(() -> {
-			if (calls.incrementAndGet() == 1) {
-				sleepUninterruptibly(Duration.ofMillis(400));
-			}
-		}).onStop(() -> sleepUninterruptibly(Duration.ofMillis(100)));
+		RecordingService late = add("late").onStart(onFirstCall(() -> sleepUninterruptibly(Duration.ofMillis(400))))
+			.onStop(() -> sleepUninterruptibly(Duration.ofMillis(100)));
 		assertThat(this.maestro.startAll(Duration.ofMillis(150))).hasSize(1);
 		assertThat(this.maestro.startAll(Duration.ofSeconds(10))).isEmpty();
 		assertThat(late.violations()).isEmpty();
@@ -268,12 +257,8 @@ class DeadlineTest extends BandTestSupport {
 		// this happens after startAll returned, so only stopAll can wait for it.
 		RecordingService base = add("base");
 		assertThat(this.maestro.startAll()).isEmpty();
-		AtomicInteger calls = new AtomicInteger();
-		RecordingService late = add("late", "base").onStart(() -> {
-			if (calls.incrementAndGet() == 1) {
-				sleepUninterruptibly(Duration.ofMillis(300));
-			}
-		});
+		RecordingService late = add("late", "base")
+			.onStart(onFirstCall(() -> sleepUninterruptibly(Duration.ofMillis(300))));
 		assertThat(this.maestro.startAll(Duration.ofMillis(100))).singleElement()
 			.satisfies((error) -> assertThat(error.serviceName()).isEqualTo("late"));
 		assertThat(this.maestro.stopAll(Duration.ofSeconds(10))).isEmpty();
@@ -315,12 +300,7 @@ class DeadlineTest extends BandTestSupport {
 
 	@Test
 	void aStopThatSucceedsAfterItsDeadlineIsNotCalledAgain() {
-		AtomicInteger calls = new AtomicInteger();
-		RecordingService slow = add("slow").onStop(() -> {
-			if (calls.incrementAndGet() == 1) {
-				sleepUninterruptibly(Duration.ofMillis(300));
-			}
-		});
+		RecordingService slow = add("slow").onStop(onFirstCall(() -> sleepUninterruptibly(Duration.ofMillis(300))));
 		RecordingService base = add("base");
 		assertThat(this.maestro.startAll()).isEmpty();
 		assertThat(this.maestro.stopAll(Duration.ofMillis(100))).extracting(BandmasterException::serviceName)
@@ -334,12 +314,7 @@ class DeadlineTest extends BandTestSupport {
 
 	@Test
 	void startAllStartsAgainAServiceWhoseLateStopSucceeded() {
-		AtomicInteger calls = new AtomicInteger();
-		RecordingService slow = add("slow").onStop(() -> {
-			if (calls.incrementAndGet() == 1) {
-				sleepUninterruptibly(Duration.ofMillis(300));
-			}
-		});
+		RecordingService slow = add("slow").onStop(onFirstCall(() -> sleepUninterruptibly(Duration.ofMillis(300))));
 		RecordingService dependent = add("dependent", "slow");
 		assertThat(this.maestro.startAll()).isEmpty();
 		assertThat(this.maestro.stopAll(Duration.ofMillis(100))).extracting(BandmasterException::serviceName)
@@ -405,6 +380,16 @@ class DeadlineTest extends BandTestSupport {
 		assertThat(first.get(10, TimeUnit.SECONDS)).isEmpty();
 		assertThat(slow.starts()).isEqualTo(1);
 		assertThat(other.starts()).isEqualTo(1);
+	}
+
+	/** Runs {@code step} on the first call only; later calls return at once. */
+	private static Step onFirstCall(Step step) {
+		AtomicBoolean first = new AtomicBoolean(true);
+		return () -> {
+			if (first.getAndSet(false)) {
+				step.run();
+			}
+		};
 	}
 
 	/** Blocks until interrupted, then takes {@code cleanup} to give up, and throws. */

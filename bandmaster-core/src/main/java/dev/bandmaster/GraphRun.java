@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -176,21 +175,26 @@ final class GraphRun {
 	 * that could not even begin (its deadline passed, or it was interrupted, while it
 	 * waited for another run to finish).
 	 */
-	List<BandmasterException> refuse(Function<ServiceDefinition, Exception> cause) {
+	List<BandmasterException> refuse(Cause cause) {
 		cancel(cause);
 		return errors();
 	}
 
-	Function<ServiceDefinition, Exception> timedOut(Duration timeout) {
-		return (definition) -> new TimeoutException("The " + this.direction.verb() + " deadline of "
-				+ BandmasterException.format(timeout) + " passed before service '" + definition.name() + "' "
-				+ ((this.direction == Direction.START) ? "started" : "stopped"));
+	Cause timedOut(Duration timeout) {
+		return (definition, heldUp) -> new TimeoutException("The " + this.direction.verb() + " deadline of "
+				+ BandmasterException.format(timeout) + " passed " + before(definition, heldUp));
 	}
 
-	Function<ServiceDefinition, Exception> interrupted() {
-		return (definition) -> new InterruptedException(
-				"The thread waiting for " + this.direction.verb() + "All was interrupted before service '"
-						+ definition.name() + "' " + ((this.direction == Direction.START) ? "started" : "stopped"));
+	Cause interrupted() {
+		return (definition, heldUp) -> new InterruptedException("The thread waiting for " + this.direction.verb()
+				+ "All was interrupted " + before(definition, heldUp));
+	}
+
+	private String before(ServiceDefinition definition, boolean heldUp) {
+		String outcome = (this.direction == Direction.START) ? "started" : "stopped";
+		String why = heldUp ? ", while a call of it that an earlier run gave up on at its deadline had not returned"
+				: "";
+		return "before service '" + definition.name() + "' " + outcome + why;
 	}
 
 	private void launch() {
@@ -456,7 +460,7 @@ final class GraphRun {
 	 * Resolves every service not resolved yet as failed with {@code cause}, interrupting
 	 * those in flight.
 	 */
-	private void cancel(Function<ServiceDefinition, Exception> cause) {
+	private void cancel(Cause cause) {
 		this.cancelled = true;
 		for (int index = 0; index < this.participant.length; index++) {
 			if (!this.participant[index]) {
@@ -471,7 +475,7 @@ final class GraphRun {
 					continue;
 				}
 				if (this.phase[index] == LAUNCHED) {
-					error = cause.apply(node.definition);
+					error = cause.of(node.definition, false);
 					node.attemptFailed(this.direction.active, error);
 					node.end(this.direction.active, this.direction.failed);
 					node.abandonCall();
@@ -479,9 +483,7 @@ final class GraphRun {
 				else if (this.phase[index] == AWAITING_CALL) {
 					// Its state stays what the earlier run left: that call may still
 					// change it.
-					error = cause.apply(node.definition);
-					error.addSuppressed(new IllegalStateException("A call of service '" + node.name()
-							+ "' that an earlier run gave up on at its deadline had not returned"));
+					error = cause.of(node.definition, true);
 				}
 				this.phase[index] = RESOLVED;
 				handle = this.inFlight[index];
@@ -492,7 +494,7 @@ final class GraphRun {
 				handle.cancel();
 			}
 			report(index, this.direction.failure(node.definition, made,
-					(error != null) ? error : cause.apply(node.definition)));
+					(error != null) ? error : cause.of(node.definition, false)));
 			resolved();
 		}
 	}
@@ -539,6 +541,21 @@ final class GraphRun {
 			}
 		}
 		return result;
+	}
+
+	/** Makes the error of each service a cancellation resolves. */
+	@FunctionalInterface
+	interface Cause {
+
+		/**
+		 * Returns the error of one service.
+		 * @param definition the service
+		 * @param heldUp whether the service was waiting for a call an earlier run gave up
+		 * on
+		 * @return its error
+		 */
+		Exception of(ServiceDefinition definition, boolean heldUp);
+
 	}
 
 	/** Something in flight for a service that a cancellation must stop. */

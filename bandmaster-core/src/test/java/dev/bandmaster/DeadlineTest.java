@@ -284,7 +284,9 @@ class DeadlineTest extends BandTestSupport {
 			assertThat(errors).singleElement().satisfies((error) -> {
 				assertThat(error.kind()).isEqualTo(ErrorKind.SERVICE_STOP_FAILURE);
 				assertThat(error.serviceName()).isEqualTo("stuck");
-				assertThat(error.getCause()).isInstanceOf(TimeoutException.class);
+				assertThat(error.getCause()).isInstanceOf(TimeoutException.class)
+					.hasMessageEndingWith(
+							"while a call of it that an earlier run gave up on at its deadline had not returned");
 			});
 			assertThat(other.running()).isFalse();
 			assertThat(this.maestro.state("stuck")).as("a start still running is not called stopped")

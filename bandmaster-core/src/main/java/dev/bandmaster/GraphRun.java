@@ -37,9 +37,15 @@ import org.slf4j.MDC;
  * late start undone, a late stop done or failed). So no service's code runs twice at
  * once, and no run reports done while such a call could still change what it did.
  * <p>
- * Per-service bookkeeping ({@link #phase}, {@link #inFlight}, {@link #attempts}) is
- * guarded by that service's {@link Registration} monitor, held only for a few assignments
- * and never around service or listener code.
+ * Per-service bookkeeping ({@link #phase}, {@link #inFlight}, {@link #attempts},
+ * {@link #errors}, {@link #announcing}, {@link #failureDeferred}) is guarded by that
+ * service's {@link Registration} monitor, held only for a few assignments and never
+ * around service or listener code.
+ * <p>
+ * Listeners hear of one service's events in order. Only a cancellation resolves a service
+ * from another thread than the one driving it; when that thread is telling listeners of a
+ * transition at that moment ({@code starting}, {@code retryScheduled}), the cancellation
+ * leaves the failure for it to deliver once it is done.
  */
 final class GraphRun {
 
@@ -85,6 +91,18 @@ final class GraphRun {
 
 	private final @Nullable BandmasterException[] errors;
 
+	/**
+	 * Per service, whether the thread driving it is telling listeners of a transition,
+	 * outside the monitor.
+	 */
+	private final boolean[] announcing;
+
+	/**
+	 * Per service, whether a cancellation left its failure, in {@link #errors}, for the
+	 * announcing thread to deliver.
+	 */
+	private final boolean[] failureDeferred;
+
 	private final CompletableFuture<Void> completion = new CompletableFuture<>();
 
 	private volatile boolean cancelled;
@@ -102,11 +120,12 @@ final class GraphRun {
 		this.inFlight = new Cancellable[size];
 		this.attempts = new int[size];
 		this.errors = new BandmasterException[size];
+		this.announcing = new boolean[size];
+		this.failureDeferred = new boolean[size];
 		this.pending = new AtomicIntegerArray(size);
 		int participants = 0;
 		for (int i = 0; i < size; i++) {
-			Registration node = graph.nodes[i];
-			this.participant[i] = direction.participates(node.state()) || node.callAbandoned();
+			this.participant[i] = graph.nodes[i].takesPartIn(direction);
 			participants += this.participant[i] ? 1 : 0;
 		}
 		this.remaining = new AtomicInteger(participants);
@@ -173,11 +192,19 @@ final class GraphRun {
 	/**
 	 * Reports every participating service as failed without running anything: for a call
 	 * that could not even begin (its deadline passed, or it was interrupted, while it
-	 * waited for another run to finish).
+	 * waited for another run to finish). It touches nothing and tells no listener: the
+	 * run it waited for is under way, and its listeners' view of each service must stay
+	 * in order.
 	 */
 	List<BandmasterException> refuse(Cause cause) {
-		cancel(cause);
-		return errors();
+		List<BandmasterException> refused = new ArrayList<>();
+		for (int index = 0; index < this.participant.length; index++) {
+			if (this.participant[index]) {
+				ServiceDefinition definition = this.graph.nodes[index].definition;
+				refused.add(this.direction.failure(definition, 0, cause.of(definition, false)));
+			}
+		}
+		return refused;
 	}
 
 	Cause timedOut(Duration timeout) {
@@ -228,8 +255,10 @@ final class GraphRun {
 			if (this.cancelled || this.phase[index] != WAITING) {
 				return null;
 			}
-			this.phase[index] = AWAITING_CALL;
 			earlierCall = node.callInProgress();
+			if (earlierCall != null) {
+				this.phase[index] = AWAITING_CALL;
+			}
 		}
 		if (earlierCall == null) {
 			return takeTurn(index);
@@ -256,13 +285,14 @@ final class GraphRun {
 		Registration node = this.graph.nodes[index];
 		boolean needed;
 		synchronized (node) {
-			if (this.phase[index] != AWAITING_CALL) {
+			if (this.phase[index] != WAITING && this.phase[index] != AWAITING_CALL) {
 				return null;
 			}
 			needed = this.direction.participates(node.state());
 			this.phase[index] = needed ? LAUNCHED : RESOLVED;
 			if (needed) {
 				node.begin(this.direction.active, this.clock);
+				this.announcing[index] = true;
 			}
 		}
 		if (!needed) {
@@ -277,7 +307,24 @@ final class GraphRun {
 			this.listener.stopping(node.name());
 		}
 		logger.debug("Service '{}' {}", node.name(), (this.direction == Direction.START) ? "starting" : "stopping");
+		announced(index);
 		return prepare(index, 1);
+	}
+
+	/**
+	 * Ends the announcement of a transition of service {@code index}, delivering the
+	 * failure a cancellation left meanwhile, so that it comes after.
+	 */
+	private void announced(int index) {
+		BandmasterException deferred;
+		synchronized (this.graph.nodes[index]) {
+			this.announcing[index] = false;
+			deferred = this.failureDeferred[index] ? this.errors[index] : null;
+			this.failureDeferred[index] = false;
+		}
+		if (deferred != null) {
+			this.direction.notifyFailure(this.listener, deferred);
+		}
 	}
 
 	private void attempt(int index, int number) {
@@ -389,6 +436,7 @@ final class GraphRun {
 					return;
 				}
 				node.attemptFailed(this.direction.active, error);
+				this.announcing[index] = true;
 			}
 			// Listeners hear of the retry before it is scheduled: once scheduled, a short
 			// backoff could run the next attempt, and report its outcome, before this
@@ -397,6 +445,7 @@ final class GraphRun {
 			logger.info("Service '{}' failed to {} (attempt {} of {}), retrying in {}: {}", node.name(),
 					this.direction.verb(), number, policy.retries() + 1, BandmasterException.format(delay),
 					BandmasterException.describe(error));
+			announced(index);
 			synchronized (node) {
 				// A cancellation in between resolved the service: nothing to schedule.
 				if (this.phase[index] == LAUNCHED) {
@@ -411,11 +460,12 @@ final class GraphRun {
 				return;
 			}
 			this.phase[index] = RESOLVED;
+			this.errors[index] = failure;
 			this.inFlight[index] = null;
 			node.attemptFailed(this.direction.active, error);
 			node.end(this.direction.active, this.direction.failed);
 		}
-		report(index, failure);
+		this.direction.notifyFailure(this.listener, failure);
 		// The caller receives the failure with its cause; the stack trace is only worth a
 		// line at debug level.
 		logger.warn(failure.getMessage());
@@ -440,14 +490,16 @@ final class GraphRun {
 				continue;
 			}
 			Registration node = this.graph.nodes[skipped];
+			BandmasterException failure;
 			synchronized (node) {
 				if (this.phase[skipped] != WAITING) {
 					continue;
 				}
 				this.phase[skipped] = RESOLVED;
+				failure = this.direction.blocked(node.definition, this.graph.name(edge[1]));
+				this.errors[skipped] = failure;
 			}
-			BandmasterException failure = this.direction.blocked(node.definition, this.graph.name(edge[1]));
-			report(skipped, failure);
+			this.direction.notifyFailure(this.listener, failure);
 			logger.warn(failure.getMessage());
 			for (int next : this.direction.unblocks(this.graph, skipped)) {
 				blocked.push(new int[] { next, skipped });
@@ -467,34 +519,35 @@ final class GraphRun {
 				continue;
 			}
 			Registration node = this.graph.nodes[index];
-			Exception error = null;
+			BandmasterException failure;
 			Cancellable handle;
-			int made;
+			boolean deferred;
 			synchronized (node) {
 				if (this.phase[index] == RESOLVED) {
 					continue;
 				}
+				// A service held up by an earlier call keeps the state that call left:
+				// the call may still change it.
+				Exception error = cause.of(node.definition, this.phase[index] == AWAITING_CALL);
 				if (this.phase[index] == LAUNCHED) {
-					error = cause.of(node.definition, false);
 					node.attemptFailed(this.direction.active, error);
 					node.end(this.direction.active, this.direction.failed);
 					node.abandonCall();
 				}
-				else if (this.phase[index] == AWAITING_CALL) {
-					// Its state stays what the earlier run left: that call may still
-					// change it.
-					error = cause.of(node.definition, true);
-				}
 				this.phase[index] = RESOLVED;
+				failure = this.direction.failure(node.definition, this.attempts[index], error);
+				this.errors[index] = failure;
+				deferred = this.announcing[index];
+				this.failureDeferred[index] = deferred;
 				handle = this.inFlight[index];
 				this.inFlight[index] = null;
-				made = this.attempts[index];
 			}
 			if (handle != null) {
 				handle.cancel();
 			}
-			report(index, this.direction.failure(node.definition, made,
-					(error != null) ? error : cause.of(node.definition, false)));
+			if (!deferred) {
+				this.direction.notifyFailure(this.listener, failure);
+			}
 			resolved();
 		}
 	}
@@ -502,7 +555,10 @@ final class GraphRun {
 	/**
 	 * An attempt finished normally after its service had been cancelled. A late start is
 	 * undone at once, so that nothing is left running that the caller was told did not
-	 * start; a late stop is simply recorded.
+	 * start; when that stop fails the service is running, and is shown
+	 * {@link ServiceState#STARTED} so that the next {@code stopAll} stops it (and what it
+	 * depends on only after it) and no {@code startAll} starts it twice. A late stop is
+	 * simply recorded.
 	 */
 	private void completedAfterCancellation(Registration node) {
 		if (this.direction == Direction.START) {
@@ -511,7 +567,10 @@ final class GraphRun {
 				node.definition.service().stop();
 			}
 			catch (Exception ex) {
-				logger.warn("Service '{}' failed to stop after its cancelled start", node.name(), ex);
+				synchronized (node) {
+					node.moveTo(ServiceState.STARTED);
+				}
+				logger.warn("Service '{}' failed to stop after its cancelled start; it stays started", node.name(), ex);
 			}
 		}
 		else {
@@ -520,11 +579,6 @@ final class GraphRun {
 			}
 			logger.info("Service '{}' finished stopping after its stop was cancelled", node.name());
 		}
-	}
-
-	private void report(int index, BandmasterException failure) {
-		this.errors[index] = failure;
-		this.direction.notifyFailure(this.listener, failure);
 	}
 
 	private void resolved() {
@@ -613,16 +667,18 @@ final class GraphRun {
 		private @Nullable Attempt runHere() {
 			Registration node = GraphRun.this.graph.nodes[this.index];
 			synchronized (node) {
+				// Under the service's monitor, under which a cancellation resolves it:
+				// either the call begins first, and the cancellation marks it abandoned
+				// for the next run to wait for, or the attempt finds the service
+				// resolved and its call never begins.
 				synchronized (this) {
-					if (this.finished) {
+					if (this.finished || GraphRun.this.phase[this.index] != LAUNCHED) {
+						this.finished = true;
 						return null;
 					}
 					this.runner = Thread.currentThread();
-					// Under this attempt's monitor, so that a cancellation that finds the
-					// attempt running also finds its call begun, for the next run to
-					// wait for.
-					node.callBegan();
 				}
+				node.callBegan();
 			}
 			try {
 				return call();

@@ -41,9 +41,11 @@ import org.slf4j.LoggerFactory;
  * later run, in either direction, waits for that call to return before it deals with that
  * one service, while the rest of the graph goes on; it then goes by the state the call
  * left. A start that succeeds after its run gave up on it is undone at once with a
- * {@code stop}. Registration may go on during a run; the run works on the services
- * registered when it began. {@code startAll} and {@code stopAll} must not be called from
- * a service's own {@code start} or {@code stop}.
+ * {@code stop}; should that stop fail, the service is running and shows
+ * {@link ServiceState#STARTED}, for {@code stopAll} to stop. Registration may go on
+ * during a run; the run works on the services registered when it began. {@code startAll}
+ * and {@code stopAll} must not be called from a service's own {@code start} or
+ * {@code stop}.
  * <p>
  * <b>Threads.</b> Service code runs on virtual threads on Java 21 and later, and on an
  * unbounded pool on Java 17, made for each run and shut down when it ends; or on the

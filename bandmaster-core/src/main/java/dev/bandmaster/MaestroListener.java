@@ -8,8 +8,13 @@ import java.time.Duration;
  * <p>
  * Methods are called from the maestro's worker threads (and, on cancellation, from the
  * thread that called {@code startAll} or {@code stopAll}), concurrently for different
- * services, in order for one service. They must be thread-safe and quick: a slow listener
- * slows the boot. An exception thrown by a listener is logged and otherwise ignored.
+ * services, in order for one service: a cancellation that cuts short the announcement of
+ * a service's {@code starting}, {@code stopping} or {@code retryScheduled} reports the
+ * service's failure once that announcement is done, which may be after {@code startAll}
+ * or {@code stopAll} has returned. A call refused because it could not get its turn
+ * before its deadline, while another run went on, tells listeners nothing. Listeners must
+ * be thread-safe and quick: a slow listener slows the boot. An exception thrown by a
+ * listener is logged and otherwise ignored.
  */
 public interface MaestroListener {
 

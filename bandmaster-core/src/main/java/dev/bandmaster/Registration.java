@@ -144,9 +144,13 @@ final class Registration {
 		}
 	}
 
-	/** Whether a call of the service's code that its run gave up on is running now. */
-	synchronized boolean callAbandoned() {
-		return this.callAbandoned;
+	/**
+	 * Whether the service takes part in a run going {@code direction}: its state calls
+	 * for it, or a call a run gave up on is still running, which may change that state.
+	 * Both are read at once, so that such a call ending in between is not missed.
+	 */
+	synchronized boolean takesPartIn(Direction direction) {
+		return direction.participates(this.state) || this.callAbandoned;
 	}
 
 	/** Returns the call now running, or {@code null}; the caller holds this monitor. */

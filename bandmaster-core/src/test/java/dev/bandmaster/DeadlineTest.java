@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,6 +18,8 @@ import dev.bandmaster.testkit.RecordingService.Step;
 import dev.bandmaster.testkit.Timeline.Kind;
 import org.junit.jupiter.api.Test;
 
+import static dev.bandmaster.Pauses.awaitUninterruptibly;
+import static dev.bandmaster.Pauses.sleepUninterruptibly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -301,6 +304,65 @@ class DeadlineTest extends BandTestSupport {
 	}
 
 	@Test
+	void aLateStartWhoseUndoFailsStaysStartedAndStopsBeforeItsDependency() {
+		RecordingService base = add("base");
+		assertThat(this.maestro.startAll()).isEmpty();
+		RecordingService late = add("late", "base")
+			.onStart(onFirstCall(() -> sleepUninterruptibly(Duration.ofMillis(300))))
+			.onStop(onFirstCall(() -> {
+				throw new IllegalStateException("cannot stop yet");
+			}));
+		assertThat(this.maestro.startAll(Duration.ofMillis(100))).extracting(BandmasterException::serviceName)
+			.containsExactly("late");
+		assertThat(this.maestro.stopAll(Duration.ofSeconds(10))).isEmpty();
+		assertThat(late.running()).as("running after stopAll").isFalse();
+		assertThat(late.stops()).as("the failed undo, then stopAll's stop").isEqualTo(2);
+		assertThat(this.timeline.last("late", Kind.STOPPED).orElseThrow().sequence())
+			.as("stopped before its dependency")
+			.isLessThan(this.timeline.last("base", Kind.STOP_BEGAN).orElseThrow().sequence());
+		assertThat(this.maestro.startAll(Duration.ofSeconds(10))).isEmpty();
+		assertThat(late.violations()).isEmpty();
+	}
+
+	@Test
+	void anAttemptWhoseServiceACancellationResolvedNeverCallsIt() throws Exception {
+		// The thread cancelling the boot is paused between resolving "late" and
+		// cancelling its attempt, which a worker picks up meanwhile: the attempt's
+		// monitor,
+		// which the cancellation takes next, is held to make that pause.
+		AtomicBoolean holdNextAttempt = new AtomicBoolean();
+		CountDownLatch released = new CountDownLatch(1);
+		Executor executor = (task) -> {
+			if (!holdNextAttempt.getAndSet(false)) {
+				new Thread(task).start();
+				return;
+			}
+			new Thread(() -> {
+				synchronized (task) {
+					sleepUninterruptibly(Duration.ofMillis(300));
+					new Thread(task).start();
+					sleepUninterruptibly(Duration.ofMillis(100));
+				}
+				released.countDown();
+			}).start();
+		};
+		Maestro maestro = Maestro.builder().executor(executor).build();
+		RecordingService base = new RecordingService("base", this.timeline);
+		maestro.addService("base", true, base);
+		assertThat(maestro.startAll()).isEmpty();
+		RecordingService late = new RecordingService("late", this.timeline);
+		maestro.addService("late", true, late, "base");
+		holdNextAttempt.set(true);
+		assertThat(maestro.startAll(Duration.ofMillis(100))).extracting(BandmasterException::serviceName)
+			.containsExactly("late");
+		assertThat(released.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(maestro.stopAll(Duration.ofSeconds(10))).isEmpty();
+		Thread.sleep(50);
+		assertThat(late.starts()).as("start calls after the boot reported it cancelled").isZero();
+		assertThat(base.running()).isFalse();
+	}
+
+	@Test
 	void aStopThatSucceedsAfterItsDeadlineIsNotCalledAgain() {
 		RecordingService slow = add("slow").onStop(onFirstCall(() -> sleepUninterruptibly(Duration.ofMillis(300))));
 		RecordingService base = add("base");
@@ -402,31 +464,6 @@ class DeadlineTest extends BandTestSupport {
 		catch (InterruptedException ex) {
 			sleepUninterruptibly(cleanup);
 			throw ex;
-		}
-	}
-
-	private static void awaitUninterruptibly(CountDownLatch latch) {
-		while (latch.getCount() > 0) {
-			try {
-				latch.await();
-			}
-			catch (InterruptedException ex) {
-				// Ignored on purpose: this stands for code that does not honour
-				// interruption.
-			}
-		}
-	}
-
-	private static void sleepUninterruptibly(Duration duration) {
-		long until = System.nanoTime() + duration.toNanos();
-		while (System.nanoTime() - until < 0) {
-			try {
-				Thread.sleep(Math.max(1, (until - System.nanoTime()) / 1_000_000));
-			}
-			catch (InterruptedException ex) {
-				// Ignored on purpose: this stands for code that does not honour
-				// interruption at once.
-			}
 		}
 	}
 

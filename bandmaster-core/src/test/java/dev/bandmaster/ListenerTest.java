@@ -4,12 +4,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.bandmaster.testkit.FlakyService;
 import dev.bandmaster.testkit.RecordingService;
 import org.junit.jupiter.api.Test;
 
+import static dev.bandmaster.Pauses.awaitCondition;
+import static dev.bandmaster.Pauses.sleepUninterruptibly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -118,12 +124,76 @@ class ListenerTest {
 	}
 
 	@Test
+	void hearsTheFailureOfACancelledStartAfterTheStartingItCutShort() throws Exception {
+		// "dependent" is launched by the worker that started "base", which the first
+		// listener then holds in starting() past the deadline.
+		Maestro maestro = Maestro.builder().listener(slowIn("starting", "dependent")).listener(this.listener).build();
+		maestro.addService("base", true, new RecordingService("base"));
+		maestro.addService("dependent", true, new RecordingService("dependent"), "base");
+		assertThat(maestro.startAll(Duration.ofMillis(100))).extracting(BandmasterException::serviceName)
+			.containsExactly("dependent");
+		awaitCondition(() -> this.listener.of("dependent").size() >= 2, Duration.ofSeconds(5));
+		assertThat(this.listener.of("dependent")).containsExactly("starting", "startFailed SERVICE_START_FAILURE");
+	}
+
+	@Test
+	void hearsTheFailureOfACancelledStartAfterTheRetryItCutShort() throws Exception {
+		Maestro maestro = Maestro.builder().listener(slowIn("retryScheduled", "flaky")).listener(this.listener).build();
+		maestro.addServiceWithBackoff("flaky", true, 1, Duration.ofMillis(10), new FlakyService(1));
+		assertThat(maestro.startAll(Duration.ofMillis(100))).hasSize(1);
+		awaitCondition(() -> this.listener.of("flaky").size() >= 3, Duration.ofSeconds(5));
+		assertThat(this.listener.of("flaky")).containsExactly("starting",
+				"retryScheduled STARTING attempt=1 delay=PT0.01S Failure", "startFailed SERVICE_START_FAILURE");
+	}
+
+	@Test
+	void hearsNothingOfACallRefusedWhileAnotherRunsOn() throws Exception {
+		Maestro maestro = Maestro.builder().listener(this.listener).build();
+		CountDownLatch inStart = new CountDownLatch(1);
+		maestro.addService("slow", true, new RecordingService("slow").onStart(() -> {
+			inStart.countDown();
+			Thread.sleep(300);
+		}));
+		CompletableFuture<List<BandmasterException>> boot = CompletableFuture.supplyAsync(maestro::startAll,
+				(task) -> new Thread(task).start());
+		assertThat(inStart.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(maestro.startAll(Duration.ofMillis(20))).singleElement()
+			.satisfies((refused) -> assertThat(refused.getCause()).isInstanceOf(TimeoutException.class));
+		assertThat(boot.get(5, TimeUnit.SECONDS)).isEmpty();
+		assertThat(this.listener.of("slow")).containsExactly("starting", "started attempts=1");
+	}
+
+	@Test
 	void aListenerAddedLaterSeesTheNextRuns() {
 		Maestro maestro = new Maestro();
 		maestro.addService("a", true, new RecordingService("a"));
 		maestro.addListener(this.listener);
 		maestro.startAll();
 		assertThat(this.listener.of("a")).containsExactly("starting", "started attempts=1");
+	}
+
+	/** A listener that takes 400 ms in {@code method} for {@code service}. */
+	private static MaestroListener slowIn(String method, String service) {
+		return new MaestroListener() {
+
+			@Override
+			public void starting(String serviceName) {
+				pauseIf("starting", serviceName);
+			}
+
+			@Override
+			public void retryScheduled(String serviceName, ServiceState transition, int attempt, Duration delay,
+					Throwable error) {
+				pauseIf("retryScheduled", serviceName);
+			}
+
+			private void pauseIf(String called, String serviceName) {
+				if (called.equals(method) && serviceName.equals(service)) {
+					sleepUninterruptibly(Duration.ofMillis(400));
+				}
+			}
+
+		};
 	}
 
 	/**

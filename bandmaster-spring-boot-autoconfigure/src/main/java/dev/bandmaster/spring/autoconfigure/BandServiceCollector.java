@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -55,31 +56,35 @@ final class BandServiceCollector {
 		}
 		this.beanFactory.getBeansOfType(BandServiceRegistration.class)
 			.forEach((beanName, registration) -> add(candidates, fromRegistration(beanName, registration)));
-		checkConfiguredNames(candidates.keySet());
+		Map<String, List<ConfiguredService>> configured = configuredServices(candidates.keySet());
 		Map<String, String> serviceNamesByBean = new LinkedHashMap<>();
-		candidates.values().forEach((candidate) -> serviceNamesByBean.put(candidate.beanName(), candidate.name()));
+		for (Candidate candidate : candidates.values()) {
+			serviceNamesByBean.put(candidate.beanName(), candidate.name());
+			wrappedBeans(candidate).forEach((bean) -> serviceNamesByBean.putIfAbsent(bean, candidate.name()));
+		}
 		List<ServiceDefinition> definitions = new ArrayList<>();
 		for (Candidate candidate : candidates.values()) {
-			definitions.add(define(candidate, defaults, serviceNamesByBean));
+			definitions.add(define(candidate, defaults, configured.getOrDefault(candidate.name(), List.of()),
+					serviceNamesByBean));
 		}
 		return definitions;
 	}
 
-	private ServiceDefinition define(Candidate candidate, ServiceTuning defaults,
+	private ServiceDefinition define(Candidate candidate, ServiceTuning defaults, List<ConfiguredService> configured,
 			Map<String, String> serviceNamesByBean) {
 		String name = candidate.name();
-		BandmasterProperties.ServiceProperties configured = this.properties.getServices().get(name);
 		ServiceTuning tuning = defaults.overriddenBy(candidate.tuning());
 		boolean required = candidate.required();
 		Set<String> dependencies = new LinkedHashSet<>(candidate.dependsOn());
-		if (configured != null) {
-			tuning = tuning
-				.overriddenBy(ServiceTuning.of(configured).check((key) -> "bandmaster.services." + name + "." + key));
-			if (configured.getRequired() != null) {
-				required = configured.getRequired();
+		for (ConfiguredService settings : configured) {
+			BandmasterProperties.ServiceProperties properties = settings.properties();
+			tuning = tuning.overriddenBy(
+					ServiceTuning.of(properties).check((key) -> "bandmaster.services." + settings.key() + "." + key));
+			if (properties.getRequired() != null) {
+				required = properties.getRequired();
 			}
-			if (configured.getDependsOn() != null) {
-				dependencies = new LinkedHashSet<>(configured.getDependsOn());
+			if (properties.getDependsOn() != null) {
+				dependencies = new LinkedHashSet<>(properties.getDependsOn());
 			}
 		}
 		dependencies.addAll(inferredDependencies(candidate, serviceNamesByBean));
@@ -95,6 +100,18 @@ final class BandServiceCollector {
 					"Band service '" + name + "' (bean '" + candidate.beanName() + "') is invalid: " + ex.getMessage(),
 					"Correct its annotation, registration or configuration.");
 		}
+	}
+
+	/**
+	 * Returns the beans a candidate's bean was made from that are its service itself: the
+	 * bean a {@link BandServiceRegistration} wraps, whose injection elsewhere is then a
+	 * dependency on the registered service.
+	 */
+	private List<String> wrappedBeans(Candidate candidate) {
+		return Arrays.stream(this.beanFactory.getDependenciesForBean(candidate.beanName()))
+			.filter((bean) -> this.beanFactory.containsSingleton(bean)
+					&& this.beanFactory.getSingleton(bean) == candidate.service())
+			.toList();
 	}
 
 	/**
@@ -116,6 +133,14 @@ final class BandServiceCollector {
 		BandService annotation = this.beanFactory.findAnnotationOnBean(beanName, BandService.class);
 		if (annotation == null) {
 			throw new IllegalStateException("Bean '" + beanName + "' was found by @BandService but has none");
+		}
+		if (!this.beanFactory.isSingleton(beanName)) {
+			String scope = this.beanFactory.getMergedBeanDefinition(beanName).getScope();
+			throw new BandmasterConfigurationException(
+					"Bean '" + beanName + "' is annotated with @BandService but is not a singleton (scope '" + scope
+							+ "'): every injection of it gets an instance that no band starts or stops.",
+					"Make bean '" + beanName + "' a singleton, or register one instance of it with a "
+							+ "BandServiceRegistration bean.");
 		}
 		Object bean = this.beanFactory.getBean(beanName);
 		if (!(bean instanceof Service service)) {
@@ -156,15 +181,56 @@ final class BandServiceCollector {
 		}
 	}
 
-	private void checkConfiguredNames(Set<String> known) {
-		for (String configured : this.properties.getServices().keySet()) {
-			if (!known.contains(configured)) {
+	/**
+	 * Returns the settings under {@code bandmaster.services} of each band service, in the
+	 * order they apply: those under its exact name, then those under another form of it.
+	 * Environment variables give such a form: Spring Boot binds
+	 * {@code BANDMASTER_SERVICES_PARTNERFEED_RETRIES} to the key {@code partnerfeed},
+	 * which is taken for {@code partner-feed} or {@code partnerFeed}; those override the
+	 * exact name's, as environment variables override configuration files.
+	 * @throws BandmasterConfigurationException for a key that names no band service, or
+	 * more than one
+	 */
+	private Map<String, List<ConfiguredService>> configuredServices(Set<String> known) {
+		Map<String, List<ConfiguredService>> configured = new LinkedHashMap<>();
+		List<ConfiguredService> relaxed = new ArrayList<>();
+		this.properties.getServices().forEach((key, properties) -> {
+			if (known.contains(key)) {
+				configured.computeIfAbsent(key, (name) -> new ArrayList<>())
+					.add(new ConfiguredService(key, properties));
+			}
+			else {
+				relaxed.add(new ConfiguredService(key, properties));
+			}
+		});
+		for (ConfiguredService settings : relaxed) {
+			List<String> matches = known.stream()
+				.filter((name) -> uniformForm(name).equals(uniformForm(settings.key())))
+				.toList();
+			if (matches.isEmpty()) {
 				throw new BandmasterConfigurationException(
-						"bandmaster.services." + configured + " configures a band service named '" + configured
+						"bandmaster.services." + settings.key() + " configures a band service named '" + settings.key()
 								+ "', but there is none. Known band services: " + known + ".",
 						"Correct the name under bandmaster.services to one of " + known + ", or remove its settings.");
 			}
+			if (matches.size() > 1) {
+				throw new BandmasterConfigurationException(
+						"bandmaster.services." + settings.key() + " could configure any of the band services " + matches
+								+ ".",
+						"Configure them under their exact names (for environment variables, through "
+								+ "SPRING_APPLICATION_JSON), or rename one of them.");
+			}
+			configured.computeIfAbsent(matches.get(0), (name) -> new ArrayList<>()).add(settings);
 		}
+		return configured;
+	}
+
+	/**
+	 * The form of a name that survives an environment variable: lower case, without
+	 * dashes or underscores.
+	 */
+	private static String uniformForm(String name) {
+		return name.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
 	}
 
 	private static @Nullable Duration parseDuration(String value, String where) {
@@ -202,6 +268,12 @@ final class BandServiceCollector {
 			}
 		}
 		return attribute.toString();
+	}
+
+	/**
+	 * The settings under one key of {@code bandmaster.services}.
+	 */
+	private record ConfiguredService(String key, BandmasterProperties.ServiceProperties properties) {
 	}
 
 	/**

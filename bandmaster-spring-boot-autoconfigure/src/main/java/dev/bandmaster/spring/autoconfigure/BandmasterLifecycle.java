@@ -92,8 +92,8 @@ public final class BandmasterLifecycle implements SmartLifecycle {
 
 	/**
 	 * Registers the band services on the first call, checks the graph, and boots them.
-	 * @throws BandmasterConfigurationException if a band service is misconfigured;
-	 * nothing is started
+	 * @throws BandmasterConfigurationException if a band service or a timeout is
+	 * misconfigured; nothing is started
 	 * @throws BandmasterStartupException if the graph is invalid (nothing is started) or,
 	 * in blocking mode, a required service did not start (every service that did is
 	 * stopped again)
@@ -104,6 +104,8 @@ public final class BandmasterLifecycle implements SmartLifecycle {
 			if (this.running) {
 				return;
 			}
+			ServiceTuning.requirePositive("bandmaster.startup.timeout", this.properties.getStartup().getTimeout());
+			ServiceTuning.requirePositive("bandmaster.shutdown.timeout", this.properties.getShutdown().getTimeout());
 			if (!this.registered) {
 				this.collector.collect().forEach(this.maestro::addService);
 				this.registered = true;
@@ -120,9 +122,19 @@ public final class BandmasterLifecycle implements SmartLifecycle {
 				thread.start();
 				return;
 			}
-			List<BandmasterException> failures = boot();
+			List<BandmasterException> failures;
+			try {
+				failures = boot();
+			}
+			catch (RuntimeException | Error ex) {
+				// A listener of the boot's completion failed the startup: what started
+				// is stopped, as after a failed boot, since the context will not stop
+				// a lifecycle that did not start.
+				stopServices(this.properties.getShutdown().getTimeout());
+				throw ex;
+			}
 			if (anyRequired(failures)) {
-				stopServices();
+				stopServices(this.properties.getShutdown().getTimeout());
 				throw new BandmasterStartupException(failures);
 			}
 			this.running = true;
@@ -130,7 +142,21 @@ public final class BandmasterLifecycle implements SmartLifecycle {
 	}
 
 	private void bootInBackground() {
-		List<BandmasterException> failures = boot();
+		List<BandmasterException> failures;
+		try {
+			failures = boot();
+		}
+		catch (RuntimeException ex) {
+			// Nothing else runs on this thread to hear of it: a listener of the boot's
+			// completion failed, or the context closed under the boot.
+			if (Thread.currentThread().isInterrupted()) {
+				logger.debug("Band services boot completion not published: the application is shutting down", ex);
+			}
+			else {
+				logger.error("A listener of the band services boot's completion failed", ex);
+			}
+			return;
+		}
 		if (Thread.currentThread().isInterrupted()) {
 			// The context is closing: what did not start was cancelled, not broken.
 			logger.info("Band services boot interrupted by the application's shutdown");
@@ -166,34 +192,40 @@ public final class BandmasterLifecycle implements SmartLifecycle {
 	}
 
 	/**
-	 * Stops every band service that is started, in reverse dependency order; a boot still
-	 * running in the background is interrupted first.
+	 * Stops every band service that is started, in reverse dependency order, within
+	 * {@code bandmaster.shutdown.timeout}; a boot still running in the background is
+	 * interrupted first, and waited for within the same timeout.
 	 */
 	@Override
 	public void stop() {
 		synchronized (this.monitor) {
+			Duration timeout = this.properties.getShutdown().getTimeout();
+			long began = System.nanoTime();
 			Thread boot = this.backgroundBoot;
-			if (boot != null) {
+			this.backgroundBoot = null;
+			// On the boot thread itself (a listener of the boot's completion closing the
+			// context), the boot is over: interrupting it would only refuse the stop.
+			if (boot != null && boot != Thread.currentThread()) {
 				boot.interrupt();
-				joinQuietly(boot);
-				this.backgroundBoot = null;
+				joinQuietly(boot, timeout);
 			}
-			stopServices();
+			Duration remaining = timeout.minusNanos(System.nanoTime() - began);
+			stopServices(remaining.isNegative() ? Duration.ZERO : remaining);
 			this.running = false;
 		}
 	}
 
-	private void joinQuietly(Thread boot) {
+	private static void joinQuietly(Thread boot, Duration timeout) {
 		try {
-			boot.join(this.properties.getShutdown().getTimeout().toMillis());
+			boot.join(Math.max(1, timeout.toMillis()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 	}
 
-	private void stopServices() {
-		List<BandmasterException> failures = this.maestro.stopAll(this.properties.getShutdown().getTimeout());
+	private void stopServices(Duration timeout) {
+		List<BandmasterException> failures = this.maestro.stopAll(timeout);
 		if (!failures.isEmpty() && logger.isWarnEnabled()) {
 			logger.warn(ServiceError.mask(failures.stream()
 				.map(BandmasterException::getMessage)

@@ -78,8 +78,21 @@ record ServiceTuning(@Nullable Integer retries, @Nullable Duration initialBackof
 	}
 
 	private static void checkPositive(UnaryOperator<String> locator, String key, @Nullable Duration value) {
-		if (value != null && (value.isZero() || value.isNegative())) {
-			throw invalid(locator.apply(key), value, "a positive duration");
+		if (value != null) {
+			requirePositive(locator.apply(key), value);
+		}
+	}
+
+	/**
+	 * Checks that a configured duration is positive.
+	 * @param where where it was set, such as {@code bandmaster.startup.timeout}
+	 * @param value the duration
+	 * @throws BandmasterConfigurationException naming {@code where} when it is zero or
+	 * negative
+	 */
+	static void requirePositive(String where, Duration value) {
+		if (value.isZero() || value.isNegative()) {
+			throw invalid(where, value, "a positive duration");
 		}
 	}
 

@@ -2,8 +2,10 @@ package dev.bandmaster.spring.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -133,6 +136,55 @@ class BandmasterAutoConfigurationTests {
 				assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(5));
 				assertThat(maestro.services()).extracting(ServiceSnapshot::state)
 					.doesNotContain(ServiceState.STARTED, ServiceState.STARTING);
+			});
+	}
+
+	@Test
+	void infersADependencyOnTheBeanARegistrationWraps() {
+		this.runner.withUserConfiguration(WrappedClientConfiguration.class).run((context) -> {
+			assertThat(context.getBean(Maestro.class).snapshot("consumer").dependencies()).containsExactly("client");
+			assertThat(context.getBean(Journal.class).entries("start:")).containsExactly("start:client",
+					"start:consumer");
+		});
+	}
+
+	@Test
+	void appliesPerServiceSettingsFromEnvironmentVariablesOverTheExactName() {
+		this.runner.withUserConfiguration(EnvironmentNamesConfiguration.class)
+			.withPropertyValues("bandmaster.services.partner-feed.required=true",
+					"bandmaster.services.partner-feed.depends-on=searchIndex")
+			.withInitializer(EnvironmentVariables.of(Map.of("BANDMASTER_SERVICES_PARTNERFEED_REQUIRED", "false",
+					"BANDMASTER_SERVICES_SEARCHINDEX_REQUIRED", "false")))
+			.run((context) -> {
+				Maestro maestro = context.getBean(Maestro.class);
+				assertThat(maestro.snapshot("partner-feed").required()).as("environment over the file").isFalse();
+				assertThat(maestro.snapshot("partner-feed").dependencies()).as("the file's other settings kept")
+					.containsExactly("searchIndex");
+				assertThat(maestro.snapshot("searchIndex").required()).isFalse();
+			});
+	}
+
+	@Test
+	void closingTheContextFromTheBootCompletionOnTheBootThreadStopsWhatStarted() {
+		this.runner.withUserConfiguration(CloseOnFailedBootConfiguration.class)
+			.withPropertyValues("bandmaster.startup.mode=background")
+			.run((context) -> {
+				CloseOnFailedBootConfiguration configuration = context.getBean(CloseOnFailedBootConfiguration.class);
+				Journal journal = context.getBean(Journal.class);
+				assertThat(configuration.closed.await(10, TimeUnit.SECONDS)).isTrue();
+				assertThat(journal.entries("stop:")).containsExactly("stop:good");
+			});
+	}
+
+	@Test
+	void aListenerFailingTheStartupAfterTheBootStopsWhatStarted() {
+		Journal journal = new Journal();
+		this.runner.withBean(Journal.class, () -> journal)
+			.withUserConfiguration(VetoingListenerConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause().hasMessage("vetoed");
+				assertThat(journal.entries("stop:")).containsExactly("stop:good");
 			});
 	}
 
@@ -415,6 +467,109 @@ class BandmasterAutoConfigurationTests {
 
 		Indexer(Journal journal, Repository repository) {
 			super("indexer", journal);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class WrappedClientConfiguration {
+
+		@Bean
+		Journal journal() {
+			return new Journal();
+		}
+
+		@Bean
+		RecordingService client(Journal journal) {
+			return new RecordingService("client", journal);
+		}
+
+		@Bean
+		BandServiceRegistration clientRegistration(RecordingService client) {
+			return BandServiceRegistration.of("client", client);
+		}
+
+		@Bean
+		@BandService
+		Consumer consumer(Journal journal, RecordingService client) {
+			return new Consumer(journal);
+		}
+
+	}
+
+	static class Consumer extends RecordingService {
+
+		Consumer(Journal journal) {
+			super("consumer", journal);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class EnvironmentNamesConfiguration {
+
+		@Bean
+		@BandService(name = "partner-feed")
+		RecordingService partnerFeed() {
+			return new RecordingService("partner-feed", new Journal());
+		}
+
+		@Bean
+		@BandService
+		RecordingService searchIndex() {
+			return new RecordingService("searchIndex", new Journal());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CloseOnFailedBootConfiguration {
+
+		final CountDownLatch closed = new CountDownLatch(1);
+
+		@Bean
+		Journal journal() {
+			return new Journal();
+		}
+
+		@Bean
+		@BandService
+		RecordingService good(Journal journal) {
+			return new RecordingService("good", journal);
+		}
+
+		@Bean
+		@BandService(dependsOn = "good")
+		RecordingService bad(Journal journal) {
+			return RecordingService.failingForever("bad", journal, "boom");
+		}
+
+		@Bean
+		ApplicationListener<BootCompletedEvent> closeOnFailedBoot(ConfigurableApplicationContext context) {
+			return (event) -> {
+				if (!event.isSuccessful()) {
+					context.close();
+					this.closed.countDown();
+				}
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class VetoingListenerConfiguration {
+
+		@Bean
+		@BandService
+		RecordingService good(Journal journal) {
+			return new RecordingService("good", journal);
+		}
+
+		@Bean
+		ApplicationListener<BootCompletedEvent> veto() {
+			return (event) -> {
+				throw new IllegalStateException("vetoed");
+			};
 		}
 
 	}

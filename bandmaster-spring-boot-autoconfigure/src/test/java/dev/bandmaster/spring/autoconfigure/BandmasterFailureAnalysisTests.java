@@ -1,9 +1,11 @@
 package dev.bandmaster.spring.autoconfigure;
 
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -12,6 +14,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
 
 import dev.bandmaster.spring.BandService;
 import dev.bandmaster.spring.BandServiceRegistration;
@@ -120,6 +123,38 @@ class BandmasterFailureAnalysisTests {
 			.withPropertyValues("bandmaster.services.b.start-timeout=-1s")
 			.run(configurationError((analysis) -> assertThat(analysis.getDescription())
 				.startsWith("bandmaster.services.b.start-timeout is PT-1S, but must be a positive duration")));
+	}
+
+	@Test
+	void nonPositiveStartupAndShutdownTimeoutsNameTheKey() {
+		this.runner.withUserConfiguration(CycleFreeConfiguration.class)
+			.withPropertyValues("bandmaster.startup.timeout=0s")
+			.run(configurationError((analysis) -> assertThat(analysis.getDescription())
+				.isEqualTo("bandmaster.startup.timeout is PT0S, but must be a positive duration.")));
+		this.runner.withUserConfiguration(CycleFreeConfiguration.class)
+			.withPropertyValues("bandmaster.shutdown.timeout=-5s")
+			.run(configurationError((analysis) -> assertThat(analysis.getDescription())
+				.isEqualTo("bandmaster.shutdown.timeout is PT-5S, but must be a positive duration.")));
+	}
+
+	@Test
+	void prototypeBandServiceNamesTheBeanAndItsScope() {
+		this.runner.withUserConfiguration(PrototypeConfiguration.class).run(configurationError((analysis) -> {
+			assertThat(analysis.getDescription()).startsWith("Bean 'client' is annotated with @BandService")
+				.contains("scope 'prototype'");
+			assertThat(analysis.getAction()).contains("singleton").contains("BandServiceRegistration");
+		}));
+	}
+
+	@Test
+	void anEnvironmentVariableThatFitsTwoServicesNamesBoth() {
+		this.runner.withUserConfiguration(LookAlikeConfiguration.class)
+			.withInitializer(EnvironmentVariables.of(Map.of("BANDMASTER_SERVICES_PARTNERFEED_RETRIES", "2")))
+			.run(configurationError((analysis) -> {
+				assertThat(analysis.getDescription()).isEqualTo(
+						"bandmaster.services.partnerfeed could configure any of the band services [partner-feed, partnerFeed].");
+				assertThat(analysis.getAction()).contains("SPRING_APPLICATION_JSON");
+			}));
 	}
 
 	@Test
@@ -245,6 +280,35 @@ class BandmasterFailureAnalysisTests {
 		@BandService(dependsOn = "a")
 		RecordingService b(Journal journal) {
 			return new RecordingService("b", journal);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class PrototypeConfiguration {
+
+		@Bean
+		@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+		@BandService
+		RecordingService client(Journal journal) {
+			return new RecordingService("client", journal);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class LookAlikeConfiguration {
+
+		@Bean
+		@BandService(name = "partner-feed")
+		RecordingService partnerFeed(Journal journal) {
+			return new RecordingService("partner-feed", journal);
+		}
+
+		@Bean
+		@BandService(name = "partnerFeed")
+		RecordingService partnerFeedV2(Journal journal) {
+			return new RecordingService("partnerFeed", journal);
 		}
 
 	}

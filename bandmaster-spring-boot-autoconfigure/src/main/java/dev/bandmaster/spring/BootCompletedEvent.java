@@ -9,7 +9,7 @@ import dev.bandmaster.Maestro;
 /**
  * Published once the boot of every band service is over, successful or not: in blocking
  * mode before the application context finishes starting, in background mode from the
- * boot's own thread.
+ * boot's own thread. Not published for a boot that the application's shutdown cut short.
  */
 public class BootCompletedEvent extends BandmasterEvent {
 

@@ -183,7 +183,12 @@ public final class BandmasterLifecycle implements SmartLifecycle {
 		if (!services.isEmpty() && logger.isInfoEnabled()) {
 			logger.info(BootReport.render(BootTimeline.of(services), took));
 		}
-		this.publisher.publishEvent(new BootCompletedEvent(this.maestro, took, failures));
+		// A boot the application's shutdown cut short did not complete, and its
+		// cancellations are no verdict on the services: a listener that exits on a
+		// failed boot must not hear of it.
+		if (!Thread.currentThread().isInterrupted()) {
+			this.publisher.publishEvent(new BootCompletedEvent(this.maestro, took, failures));
+		}
 		return failures;
 	}
 

@@ -122,6 +122,23 @@ class BandmasterAutoConfigurationTests {
 	}
 
 	@Test
+	void aBootCutShortByTheShutdownPublishesNoCompletion() {
+		this.runner.withPropertyValues("bandmaster.startup.mode=background")
+			.withUserConfiguration(EventsConfiguration.class)
+			.withBean(SlowService.class)
+			.run((context) -> {
+				List<BandmasterEvent> events = context.getBean(EventsConfiguration.class).events;
+				Maestro maestro = context.getBean(Maestro.class);
+				while (maestro.state("slow") != ServiceState.STARTING) {
+					Thread.sleep(1);
+				}
+				context.close();
+				Thread.sleep(100);
+				assertThat(events).noneMatch(BootCompletedEvent.class::isInstance);
+			});
+	}
+
+	@Test
 	void closingTheContextInterruptsABackgroundBoot() {
 		this.runner.withPropertyValues("bandmaster.startup.mode=background")
 			.withBean(SlowService.class)

@@ -13,10 +13,16 @@ import java.util.Set;
  * A gate that sends {@code GET} to an HTTP endpoint, typically a partner API's health
  * URL, and expects one of a set of status codes. Uses the JDK's {@link HttpClient}, whose
  * {@code send} honours interruption.
+ * <p>
+ * A gate made {@link #withOwnClient with a client of its own} closes it when it is
+ * {@link #close() closed}, as the application context does with the gate beans it
+ * destroys; a client given to the constructor belongs to the caller.
  */
-public class HttpGate extends Gate {
+public class HttpGate extends Gate implements AutoCloseable {
 
 	private final HttpClient client;
+
+	private final boolean ownsClient;
 
 	private final URI uri;
 
@@ -32,12 +38,46 @@ public class HttpGate extends Gate {
 	 * @param timeout how long one request may take
 	 */
 	public HttpGate(HttpClient client, URI uri, Set<Integer> expectedStatuses, Duration timeout) {
+		this(client, false, uri, expectedStatuses, timeout);
+	}
+
+	HttpGate(HttpClient client, boolean ownsClient, URI uri, Set<Integer> expectedStatuses, Duration timeout) {
 		this.client = Objects.requireNonNull(client, "client must not be null");
+		this.ownsClient = ownsClient;
 		this.uri = Objects.requireNonNull(uri, "uri must not be null");
 		this.expectedStatuses = Set.copyOf(expectedStatuses);
 		this.timeout = Objects.requireNonNull(timeout, "timeout must not be null");
 		if (this.expectedStatuses.isEmpty()) {
 			throw new IllegalArgumentException("An HTTP gate for " + uri + " needs at least one expected status");
+		}
+	}
+
+	/**
+	 * Creates a gate with an HTTP client of its own, which {@link #close()} closes: it
+	 * connects within {@code timeout} and follows redirects.
+	 * @param uri the endpoint
+	 * @param expectedStatuses the status codes that mean "up"
+	 * @param timeout how long one connection, and one request, may take
+	 * @return the gate
+	 */
+	public static HttpGate withOwnClient(URI uri, Set<Integer> expectedStatuses, Duration timeout) {
+		HttpClient client = HttpClient.newBuilder()
+			.connectTimeout(timeout)
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.build();
+		return new HttpGate(client, true, uri, expectedStatuses, timeout);
+	}
+
+	/**
+	 * Closes the client when the gate made it and the JDK's client can be closed (Java 21
+	 * and later; before, its threads end once it is collected). A client given to the
+	 * constructor is left open.
+	 * @throws Exception if closing the client fails
+	 */
+	@Override
+	public void close() throws Exception {
+		if (this.ownsClient && this.client instanceof AutoCloseable closeable) {
+			closeable.close();
 		}
 	}
 

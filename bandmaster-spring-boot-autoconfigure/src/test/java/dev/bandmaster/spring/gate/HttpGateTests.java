@@ -64,9 +64,34 @@ class HttpGateTests {
 			.satisfies((error) -> assertThat(error.getCause()).hasMessageEndingWith("answered 503, expected 204"));
 	}
 
+	@Test
+	void aGateWithItsOwnClientChecksTheEndpoint() throws Exception {
+		try (HttpGate gate = HttpGate.withOwnClient(uri(), Set.of(200), Duration.ofSeconds(2))) {
+			assertThat(GateRuns.start(gate, 0, Duration.ZERO)).isEmpty();
+		}
+		assertThat(this.requests).hasValue(1);
+	}
+
+	@Test
+	void closesTheClientItOwns() throws Exception {
+		ClosableHttpClient client = new ClosableHttpClient();
+		new HttpGate(client, true, uri(), Set.of(200), Duration.ofSeconds(2)).close();
+		assertThat(client.isClosed()).isTrue();
+	}
+
+	@Test
+	void leavesAClientItWasGivenOpen() throws Exception {
+		ClosableHttpClient client = new ClosableHttpClient();
+		new HttpGate(client, uri(), Set.of(200), Duration.ofSeconds(2)).close();
+		assertThat(client.isClosed()).isFalse();
+	}
+
 	private HttpGate gate(Set<Integer> expected) {
-		URI uri = URI.create("http://" + LocalServers.HOST + ":" + this.server.getAddress().getPort() + "/health");
-		return new HttpGate(this.client, uri, expected, Duration.ofSeconds(2));
+		return new HttpGate(this.client, uri(), expected, Duration.ofSeconds(2));
+	}
+
+	private URI uri() {
+		return URI.create("http://" + LocalServers.HOST + ":" + this.server.getAddress().getPort() + "/health");
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.bandmaster.spring.autoconfigure.gate;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -43,11 +42,7 @@ public final class HttpGateAutoConfiguration {
 			throw new BandmasterConfigurationException(key + ".expected-status is empty.",
 					"Set " + key + ".expected-status to the status codes that mean the endpoint is up, e.g. [200].");
 		}
-		HttpClient client = HttpClient.newBuilder()
-			.connectTimeout(endpoint.getTimeout())
-			.followRedirects(HttpClient.Redirect.NORMAL)
-			.build();
-		return new HttpGate(client, uri, Set.copyOf(endpoint.getExpectedStatus()), endpoint.getTimeout());
+		return HttpGate.withOwnClient(uri, Set.copyOf(endpoint.getExpectedStatus()), endpoint.getTimeout());
 	}
 
 	private static URI uri(String key, @Nullable String url) {

@@ -104,8 +104,8 @@ public final class BandmasterLifecycle implements SmartLifecycle {
 			if (this.running) {
 				return;
 			}
-			ServiceTuning.requirePositive("bandmaster.startup.timeout", this.properties.getStartup().getTimeout());
-			ServiceTuning.requirePositive("bandmaster.shutdown.timeout", this.properties.getShutdown().getTimeout());
+			ConfiguredValues.requirePositive("bandmaster.startup.timeout", this.properties.getStartup().getTimeout());
+			ConfiguredValues.requirePositive("bandmaster.shutdown.timeout", this.properties.getShutdown().getTimeout());
 			if (!this.registered) {
 				this.collector.collect().forEach(this.maestro::addService);
 				this.registered = true;

@@ -62,15 +62,15 @@ record ServiceTuning(@Nullable Integer retries, @Nullable Duration initialBackof
 	 */
 	ServiceTuning check(UnaryOperator<String> locator) {
 		if (this.retries != null && this.retries < 0) {
-			throw invalid(locator.apply("retries"), this.retries, "zero or more");
+			throw ConfiguredValues.invalid(locator.apply("retries"), this.retries, "zero or more");
 		}
 		checkPositive(locator, "initial-backoff", this.initialBackoff);
 		if (this.multiplier != null && !(this.multiplier >= 1.0 && Double.isFinite(this.multiplier))) {
-			throw invalid(locator.apply("multiplier"), this.multiplier, "a number of at least 1");
+			throw ConfiguredValues.invalid(locator.apply("multiplier"), this.multiplier, "a number of at least 1");
 		}
 		checkPositive(locator, "max-backoff", this.maxBackoff);
 		if (this.jitter != null && !(this.jitter >= 0.0 && this.jitter <= 1.0)) {
-			throw invalid(locator.apply("jitter"), this.jitter, "a number from 0 to 1");
+			throw ConfiguredValues.invalid(locator.apply("jitter"), this.jitter, "a number from 0 to 1");
 		}
 		checkPositive(locator, "start-timeout", this.startTimeout);
 		checkPositive(locator, "stop-timeout", this.stopTimeout);
@@ -79,26 +79,8 @@ record ServiceTuning(@Nullable Integer retries, @Nullable Duration initialBackof
 
 	private static void checkPositive(UnaryOperator<String> locator, String key, @Nullable Duration value) {
 		if (value != null) {
-			requirePositive(locator.apply(key), value);
+			ConfiguredValues.requirePositive(locator.apply(key), value);
 		}
-	}
-
-	/**
-	 * Checks that a configured duration is positive.
-	 * @param where where it was set, such as {@code bandmaster.startup.timeout}
-	 * @param value the duration
-	 * @throws BandmasterConfigurationException naming {@code where} when it is zero or
-	 * negative
-	 */
-	static void requirePositive(String where, Duration value) {
-		if (value.isZero() || value.isNegative()) {
-			throw invalid(where, value, "a positive duration");
-		}
-	}
-
-	private static BandmasterConfigurationException invalid(String where, Object value, String expected) {
-		return new BandmasterConfigurationException(where + " is " + value + ", but must be " + expected + ".",
-				"Set " + where + " to " + expected + ", or remove it to use the default.");
 	}
 
 	/**

@@ -37,7 +37,9 @@ public class TcpGate extends Gate {
 	protected void check() throws Exception {
 		InterruptibleCall.call(this.host + ":" + this.port, () -> {
 			try (Socket socket = new Socket()) {
-				socket.connect(new InetSocketAddress(this.host, this.port), (int) this.connectTimeout.toMillis());
+				// At least 1 ms: 0 would wait forever.
+				socket.connect(new InetSocketAddress(this.host, this.port),
+						(int) Math.min(Integer.MAX_VALUE, Math.max(1, this.connectTimeout.toMillis())));
 			}
 			catch (IOException ex) {
 				throw new IOException("Could not connect to " + this.host + ":" + this.port + ": " + ex.getMessage(),

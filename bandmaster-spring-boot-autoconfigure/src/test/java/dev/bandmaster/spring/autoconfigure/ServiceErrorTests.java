@@ -20,6 +20,28 @@ class ServiceErrorTests {
 	}
 
 	@Test
+	void masksAPasswordWhoseUserHoldsAnAtSign() {
+		assertThat(ServiceError.mask("postgresql://app@myserver:s3cret@host/db"))
+			.isEqualTo("postgresql://app@myserver:******@host/db");
+	}
+
+	@Test
+	void masksPasswordParameters() {
+		assertThat(ServiceError.mask("jdbc:postgresql://db:5432/app?user=app&password=s3cret&ssl=true"))
+			.isEqualTo("jdbc:postgresql://db:5432/app?user=app&password=******&ssl=true");
+		assertThat(ServiceError.mask("jdbc:sqlserver://db;user=sa;Password=s3cret;encrypt=true and Pwd=x y"))
+			.isEqualTo("jdbc:sqlserver://db;user=sa;Password=******;encrypt=true and Pwd=****** y");
+	}
+
+	@Test
+	void masksAnOracleUrlPassword() {
+		assertThat(ServiceError.mask("jdbc:oracle:thin:scott/s3cret@//host:1521/orcl"))
+			.isEqualTo("jdbc:oracle:thin:scott/******@//host:1521/orcl");
+		assertThat(ServiceError.mask("jdbc:oracle:thin:@//host:1521/orcl"))
+			.isEqualTo("jdbc:oracle:thin:@//host:1521/orcl");
+	}
+
+	@Test
 	void leavesUrlsWithoutPasswordAlone() {
 		assertThat(ServiceError.mask("https://example.com:8443/path?x=1 and user@example.com"))
 			.isEqualTo("https://example.com:8443/path?x=1 and user@example.com");

@@ -1,5 +1,7 @@
 package dev.bandmaster.spring.autoconfigure.gate;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,6 +14,7 @@ import org.springframework.core.env.Environment;
 
 import dev.bandmaster.Maestro;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
+import dev.bandmaster.spring.autoconfigure.ConfiguredValues;
 import dev.bandmaster.spring.gate.DataSourceGate;
 
 /**
@@ -28,8 +31,10 @@ public final class DataSourceGateAutoConfiguration {
 	@Bean
 	static GateRegistrar bandmasterDataSourceGates(Environment environment) {
 		BandmasterGatesProperties.DataSourceGate properties = GateRegistrar.properties(environment).getDatasource();
+		Duration validationTimeout = ConfiguredValues.requirePositive("bandmaster.gates.datasource.validation-timeout",
+				properties.getValidationTimeout());
 		return GateRegistrar.perBean(DataSource.class, properties.getName(),
-				(dataSource, beanName) -> new DataSourceGate(dataSource, beanName, properties.getValidationTimeout()));
+				(dataSource, beanName) -> new DataSourceGate(dataSource, beanName, validationTimeout));
 	}
 
 }

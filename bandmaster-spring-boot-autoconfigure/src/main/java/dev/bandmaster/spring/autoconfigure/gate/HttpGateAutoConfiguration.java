@@ -16,6 +16,7 @@ import org.springframework.core.env.Environment;
 import dev.bandmaster.Maestro;
 import dev.bandmaster.spring.BandmasterConfigurationException;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
+import dev.bandmaster.spring.autoconfigure.ConfiguredValues;
 import dev.bandmaster.spring.gate.HttpGate;
 
 /**
@@ -42,7 +43,8 @@ public final class HttpGateAutoConfiguration {
 			throw new BandmasterConfigurationException(key + ".expected-status is empty.",
 					"Set " + key + ".expected-status to the status codes that mean the endpoint is up, e.g. [200].");
 		}
-		return HttpGate.withOwnClient(uri, Set.copyOf(endpoint.getExpectedStatus()), endpoint.getTimeout());
+		return HttpGate.withOwnClient(uri, Set.copyOf(endpoint.getExpectedStatus()),
+				ConfiguredValues.requirePositive(key + ".timeout", endpoint.getTimeout()));
 	}
 
 	private static URI uri(String key, @Nullable String url) {

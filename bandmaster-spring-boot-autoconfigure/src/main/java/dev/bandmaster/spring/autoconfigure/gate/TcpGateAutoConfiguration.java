@@ -11,6 +11,7 @@ import org.springframework.core.env.Environment;
 import dev.bandmaster.Maestro;
 import dev.bandmaster.spring.BandmasterConfigurationException;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
+import dev.bandmaster.spring.autoconfigure.ConfiguredValues;
 import dev.bandmaster.spring.gate.TcpGate;
 
 /**
@@ -43,7 +44,8 @@ public final class TcpGateAutoConfiguration {
 					key + ".port is " + ((port != null) ? port + ", which is not a port" : "not set") + ".",
 					"Set " + key + ".port to the server's port, from 1 to 65535.");
 		}
-		return new TcpGate(host.trim(), port, endpoint.getConnectTimeout());
+		return new TcpGate(host.trim(), port,
+				ConfiguredValues.requirePositive(key + ".connect-timeout", endpoint.getConnectTimeout()));
 	}
 
 }

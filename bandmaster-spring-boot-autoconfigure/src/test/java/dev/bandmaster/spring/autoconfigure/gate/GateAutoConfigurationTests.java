@@ -212,6 +212,32 @@ class GateAutoConfigurationTests {
 				.hasMessage("bandmaster.gates.tcp.endpoints.broker.port is 70000, which is not a port."));
 	}
 
+	@Test
+	void namesTheKeyOfAGateDurationThatIsNotPositive() {
+		this.runner
+			.withPropertyValues("bandmaster.gates.tcp.enabled=true", "bandmaster.gates.tcp.endpoints.broker.host=x",
+					"bandmaster.gates.tcp.endpoints.broker.port=5672",
+					"bandmaster.gates.tcp.endpoints.broker.connect-timeout=0")
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOf(BandmasterConfigurationException.class)
+				.hasMessage("bandmaster.gates.tcp.endpoints.broker.connect-timeout is PT0S, but must be a positive "
+						+ "duration."));
+		this.runner
+			.withPropertyValues("bandmaster.gates.http.enabled=true",
+					"bandmaster.gates.http.endpoints.partner.url=http://partner/health",
+					"bandmaster.gates.http.endpoints.partner.timeout=-1s")
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOf(BandmasterConfigurationException.class)
+				.hasMessageStartingWith("bandmaster.gates.http.endpoints.partner.timeout is PT-1S"));
+		this.runner.withUserConfiguration(H2Configuration.class)
+			.withPropertyValues("bandmaster.gates.datasource.enabled=true",
+					"bandmaster.gates.datasource.validation-timeout=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(BandmasterConfigurationException.class)
+				.hasMessageStartingWith("bandmaster.gates.datasource.validation-timeout is PT0S"));
+	}
+
 	private static LettuceConnectionFactory lettuce(int port) {
 		return new LettuceConnectionFactory(new RedisStandaloneConfiguration(LocalServers.HOST, port));
 	}

@@ -18,6 +18,7 @@ import dev.bandmaster.testkit.RecordingService.Step;
 import dev.bandmaster.testkit.Timeline.Kind;
 import org.junit.jupiter.api.Test;
 
+import static dev.bandmaster.Pauses.awaitCondition;
 import static dev.bandmaster.Pauses.awaitUninterruptibly;
 import static dev.bandmaster.Pauses.sleepUninterruptibly;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -468,10 +469,7 @@ class DeadlineTest extends BandTestSupport {
 	}
 
 	private static void awaitInterruptions(HangingService hanging, int expected) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-		while (hanging.interruptions() < expected && System.nanoTime() < deadline) {
-			Thread.sleep(5);
-		}
+		awaitCondition(() -> hanging.interruptions() >= expected, Duration.ofSeconds(5));
 		assertThat(hanging.interruptions()).as("interrupted hanging starts").isEqualTo(expected);
 	}
 

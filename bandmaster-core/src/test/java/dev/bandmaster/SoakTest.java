@@ -3,7 +3,7 @@ package dev.bandmaster;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -97,17 +97,11 @@ class SoakTest {
 	private int settledThreadCount(int target) throws InterruptedException {
 		// Shorter than the keep-alive of idle pool threads (5 s): only a pool that was
 		// shut down empties in time.
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-		int count = this.threads.getThreadCount();
-		while (count > target && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-			count = this.threads.getThreadCount();
-		}
+		Pauses.awaitCondition(() -> this.threads.getThreadCount() <= target, Duration.ofSeconds(2));
 		if (target == Integer.MAX_VALUE) {
 			Thread.sleep(200);
-			count = this.threads.getThreadCount();
 		}
-		return count;
+		return this.threads.getThreadCount();
 	}
 
 	private long usedHeapAfterGc() throws InterruptedException {

@@ -2,11 +2,17 @@ package dev.bandmaster;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -281,7 +287,7 @@ public final class Maestro {
 	 * @see #startAll(Duration)
 	 */
 	public List<BandmasterException> startAll() {
-		return run(Direction.START, null);
+		return run(Direction.START, null, null);
 	}
 
 	/**
@@ -302,7 +308,30 @@ public final class Maestro {
 	 * @return the errors, in registration order; empty when every service is started
 	 */
 	public List<BandmasterException> startAll(Duration timeout) {
-		return run(Direction.START, Objects.requireNonNull(timeout, "timeout must not be null"));
+		return run(Direction.START, Objects.requireNonNull(timeout, "timeout must not be null"), null);
+	}
+
+	/**
+	 * Starts the named services and, first, every service they depend on, directly or
+	 * not, blocking until all of those are resolved or the deadline passes; the rest of
+	 * the graph is left as it is. This is {@link #startAll(Duration)} on that part of the
+	 * graph, with the same validation (a missing dependency or a loop within it is
+	 * returned and nothing is started), retries, timeouts, listener calls and reports. A
+	 * later {@code startAll} does not start again what this started; {@code stopAll}
+	 * stops it with the rest, in reverse dependency order.
+	 * <p>
+	 * It serves a service that must be up before something outside the graph proceeds,
+	 * such as the creation of the beans that need a database.
+	 * @param names the names of the services to start; each must be registered
+	 * @param timeout how long the whole start may take; zero or negative starts nothing
+	 * @return the errors, in registration order; empty when every named service and every
+	 * service it depends on is started
+	 * @throws IllegalArgumentException if a name is not registered
+	 */
+	public List<BandmasterException> start(Collection<String> names, Duration timeout) {
+		Objects.requireNonNull(names, "names must not be null");
+		Objects.requireNonNull(timeout, "timeout must not be null");
+		return run(Direction.START, timeout, names);
 	}
 
 	/**
@@ -311,7 +340,7 @@ public final class Maestro {
 	 * @see #stopAll(Duration)
 	 */
 	public List<BandmasterException> stopAll() {
-		return run(Direction.STOP, null);
+		return run(Direction.STOP, null, null);
 	}
 
 	/**
@@ -337,10 +366,17 @@ public final class Maestro {
 	 * started is stopped
 	 */
 	public List<BandmasterException> stopAll(Duration timeout) {
-		return run(Direction.STOP, Objects.requireNonNull(timeout, "timeout must not be null"));
+		return run(Direction.STOP, Objects.requireNonNull(timeout, "timeout must not be null"), null);
 	}
 
-	private List<BandmasterException> run(Direction direction, @Nullable Duration timeout) {
+	/**
+	 * Runs the whole graph, or, given {@code roots}, the part of it they need.
+	 */
+	private List<BandmasterException> run(Direction direction, @Nullable Duration timeout,
+			@Nullable Collection<String> roots) {
+		// The part is worked out before the turn is taken, so that an unknown name is
+		// refused at once.
+		ValidatedGraph part = (roots != null) ? new ValidatedGraph(closure(roots)) : null;
 		long deadline = (timeout != null) ? System.nanoTime() + saturatedNanos(timeout) : 0;
 		boolean locked;
 		try {
@@ -354,15 +390,15 @@ public final class Maestro {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			GraphRun refused = newRun(direction, graph());
+			GraphRun refused = newRun(direction, (part != null) ? part : graph());
 			return refused.refuse(refused.interrupted());
 		}
 		if (!locked) {
-			GraphRun refused = newRun(direction, graph());
+			GraphRun refused = newRun(direction, (part != null) ? part : graph());
 			return refused.refuse(refused.timedOut(timeout));
 		}
 		try {
-			ValidatedGraph graph = graph();
+			ValidatedGraph graph = (part != null) ? part : graph();
 			if (direction == Direction.START && !graph.problems().isEmpty()) {
 				return graph.problems();
 			}
@@ -373,6 +409,38 @@ public final class Maestro {
 		}
 		finally {
 			this.runLock.unlock();
+		}
+	}
+
+	/**
+	 * Returns the graph of the named services and of every registered service they depend
+	 * on, directly or not, in registration order; a dependency that is not registered
+	 * stays {@linkplain ServiceGraph#missing() missing}.
+	 */
+	private ServiceGraph closure(Collection<String> roots) {
+		synchronized (this.registry) {
+			Set<String> unknown = new LinkedHashSet<>(roots);
+			unknown.removeAll(this.registrations.keySet());
+			if (!unknown.isEmpty()) {
+				throw new IllegalArgumentException(
+						"No service is registered under " + unknown + "; registered: " + this.registrations.keySet());
+			}
+			Set<String> reached = new HashSet<>();
+			Deque<String> toVisit = new ArrayDeque<>(roots);
+			while (!toVisit.isEmpty()) {
+				String name = toVisit.pop();
+				Registration registration = this.registrations.get(name);
+				if (registration != null && reached.add(name)) {
+					toVisit.addAll(registration.definition.dependencies());
+				}
+			}
+			List<Registration> part = new ArrayList<>(reached.size());
+			for (Registration registration : this.registrations.values()) {
+				if (reached.contains(registration.name())) {
+					part.add(registration);
+				}
+			}
+			return ServiceGraph.of(part);
 		}
 	}
 

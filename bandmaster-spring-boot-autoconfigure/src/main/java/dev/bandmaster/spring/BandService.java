@@ -73,4 +73,21 @@ public @interface BandService {
 	 */
 	String initialBackoff() default "";
 
+	/**
+	 * The names of the beans that must not be created before this service has started,
+	 * such as {@code "flywayInitializer"}: when the first of them is about to be created,
+	 * the service and every service it depends on are started, and the bean's creation
+	 * waits for them. {@code bandmaster.services.<name>.holds} replaces them.
+	 * @return the names of the beans it holds
+	 * @see #holdsTypes()
+	 */
+	String[] holds() default {};
+
+	/**
+	 * The types of the beans that must not be created before this service has started:
+	 * every bean of one of these types is held, as by {@link #holds()}.
+	 * @return the types of the beans it holds
+	 */
+	Class<?>[] holdsTypes() default {};
+
 }

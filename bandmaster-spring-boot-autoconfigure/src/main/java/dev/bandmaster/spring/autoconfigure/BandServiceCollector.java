@@ -1,18 +1,23 @@
 package dev.bandmaster.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.StringUtils;
@@ -24,11 +29,19 @@ import dev.bandmaster.spring.BandServiceRegistration;
 import dev.bandmaster.spring.BandmasterConfigurationException;
 
 /**
- * Builds the definitions of every band service from the bean factory:
+ * Builds the definitions of the band services from the bean factory:
  * {@link BandService @BandService} beans (on classes or {@code @Bean} methods) and
  * {@link BandServiceRegistration} beans, with their declared and inferred dependencies,
  * and the {@code bandmaster.*} properties applied over them. Every problem is reported as
  * a {@link BandmasterConfigurationException} before anything is started.
+ * <p>
+ * It works in two stages. {@link #declarations()} reads the bean definitions only,
+ * creating no bean, so that the configuration and the declared graph can be checked, and
+ * the beans that services hold found, before any bean is created. {@link #collect()} and
+ * {@link #collect(Collection)} then create the band service beans and define the
+ * services, with the dependencies that injection adds.
+ * <p>
+ * Not thread-safe; stateless between calls.
  */
 final class BandServiceCollector {
 
@@ -42,21 +55,67 @@ final class BandServiceCollector {
 	}
 
 	/**
-	 * Collects the definitions, annotated beans first, each group in bean definition
-	 * order.
+	 * Reads the band services that the bean definitions declare, creating no bean, and
+	 * checks every value they and the configuration set.
+	 * @return the declarations
+	 * @throws BandmasterConfigurationException for the first problem found
+	 */
+	Declarations declarations() {
+		ServiceTuning defaults = defaults();
+		Map<String, Declaration> declared = new LinkedHashMap<>();
+		List<String> unnamedRegistrations = new ArrayList<>();
+		for (String beanName : this.beanFactory.getBeanDefinitionNames()) {
+			if (this.beanFactory.getMergedBeanDefinition(beanName).isAbstract()) {
+				continue;
+			}
+			BandService annotation = this.beanFactory.findAnnotationOnBean(beanName, BandService.class, false);
+			if (annotation != null) {
+				Declaration declaration = fromAnnotation(beanName, annotation);
+				add(declared, declaration, Function.identity());
+			}
+		}
+		for (String beanName : this.beanFactory.getBeanNamesForType(BandServiceRegistration.class, true, false)) {
+			BeanDefinition definition = this.beanFactory.getMergedBeanDefinition(beanName);
+			String name = BandServiceDeclarations.serviceName(definition);
+			if (name != null) {
+				Declaration declaration = new Declaration(beanName, false, name, true, List.of(), ServiceTuning.NONE,
+						List.of(), List.of(), BandServiceDeclarations.heldBeans(definition));
+				add(declared, declaration, Function.identity());
+			}
+			else {
+				unnamedRegistrations.add(beanName);
+			}
+		}
+		Map<String, List<ConfiguredService>> configured = configuredServices(declared.keySet(),
+				unnamedRegistrations.isEmpty());
+		Map<String, Declaration> effective = new LinkedHashMap<>();
+		declared.forEach((name, declaration) -> effective.put(name,
+				declaration.configuredBy(configured.getOrDefault(name, List.of()), defaults)));
+		return new Declarations(effective, unnamedRegistrations);
+	}
+
+	/**
+	 * Collects the definitions of every band service, annotated beans first, each group
+	 * in bean definition order, creating their beans.
 	 * @return the definitions
 	 * @throws BandmasterConfigurationException for the first problem found
 	 */
 	List<ServiceDefinition> collect() {
-		ServiceTuning defaults = ServiceTuning.of(this.properties.getDefaults())
-			.check((key) -> "bandmaster.defaults." + key);
+		ServiceTuning defaults = defaults();
 		Map<String, Candidate> candidates = new LinkedHashMap<>();
 		for (String beanName : this.beanFactory.getBeanNamesForAnnotation(BandService.class)) {
-			add(candidates, fromAnnotation(beanName));
+			BandService annotation = this.beanFactory.findAnnotationOnBean(beanName, BandService.class);
+			if (annotation == null) {
+				throw new IllegalStateException("Bean '" + beanName + "' was found by @BandService but has none");
+			}
+			Candidate candidate = instantiate(fromAnnotation(beanName, annotation));
+			add(candidates, candidate, Candidate::declaration);
 		}
-		this.beanFactory.getBeansOfType(BandServiceRegistration.class)
-			.forEach((beanName, registration) -> add(candidates, fromRegistration(beanName, registration)));
-		Map<String, List<ConfiguredService>> configured = configuredServices(candidates.keySet());
+		this.beanFactory.getBeansOfType(BandServiceRegistration.class).forEach((beanName, registration) -> {
+			Candidate candidate = fromRegistration(beanName, registration);
+			add(candidates, candidate, Candidate::declaration);
+		});
+		Map<String, List<ConfiguredService>> configured = configuredServices(candidates.keySet(), true);
 		Map<String, String> serviceNamesByBean = new LinkedHashMap<>();
 		for (Candidate candidate : candidates.values()) {
 			serviceNamesByBean.put(candidate.beanName(), candidate.name());
@@ -70,28 +129,70 @@ final class BandServiceCollector {
 		return definitions;
 	}
 
+	/**
+	 * Collects the definitions of the named band services and of every band service they
+	 * depend on, directly or not, creating only their beans: what must start before the
+	 * beans the named services hold can be created. Only services known from their bean
+	 * definitions (annotated beans and gates) can take part.
+	 * @param names the names of the services
+	 * @param declarations the declarations, from {@link #declarations()}
+	 * @return the definitions
+	 * @throws BandmasterConfigurationException if one of them depends on a service that
+	 * its bean definitions do not declare
+	 */
+	List<ServiceDefinition> collect(Collection<String> names, Declarations declarations) {
+		ServiceTuning defaults = defaults();
+		Map<String, List<ConfiguredService>> configured = configuredServices(declarations.services().keySet(), false);
+		Map<String, String> serviceNamesByBean = new LinkedHashMap<>();
+		declarations.services().values().forEach((d) -> serviceNamesByBean.put(d.beanName(), d.name()));
+		Map<String, ServiceDefinition> definitions = new LinkedHashMap<>();
+		Deque<String> toDefine = new ArrayDeque<>(names);
+		while (!toDefine.isEmpty()) {
+			String name = toDefine.pop();
+			if (definitions.containsKey(name)) {
+				continue;
+			}
+			Declaration declaration = declarations.services().get(name);
+			if (declaration == null) {
+				throw new BandmasterConfigurationException(
+						"Band service '" + name + "' must start before the beans held by " + names
+								+ " are created, but no bean definition "
+								+ "declares it: it can only be a BandServiceRegistration, whose name is known once the "
+								+ "registration bean is created.",
+						"Declare '" + name + "' with @BandService, or remove it from the dependencies of the services "
+								+ "that hold beans.");
+			}
+			Candidate candidate = candidateOf(declaration);
+			ServiceDefinition definition = define(candidate, defaults, configured.getOrDefault(name, List.of()),
+					serviceNamesByBean);
+			definitions.put(name, definition);
+			toDefine.addAll(definition.dependencies());
+		}
+		return new ArrayList<>(definitions.values());
+	}
+
+	private Candidate candidateOf(Declaration declaration) {
+		if (declaration.annotated()) {
+			return instantiate(declaration);
+		}
+		return fromRegistration(declaration.beanName(),
+				this.beanFactory.getBean(declaration.beanName(), BandServiceRegistration.class));
+	}
+
+	private ServiceTuning defaults() {
+		return ServiceTuning.of(this.properties.getDefaults()).check((key) -> "bandmaster.defaults." + key);
+	}
+
 	private ServiceDefinition define(Candidate candidate, ServiceTuning defaults, List<ConfiguredService> configured,
 			Map<String, String> serviceNamesByBean) {
 		String name = candidate.name();
-		ServiceTuning tuning = defaults.overriddenBy(candidate.tuning());
-		boolean required = candidate.required();
-		Set<String> dependencies = new LinkedHashSet<>(candidate.dependsOn());
-		for (ConfiguredService settings : configured) {
-			BandmasterProperties.ServiceProperties properties = settings.properties();
-			tuning = tuning.overriddenBy(
-					ServiceTuning.of(properties).check((key) -> "bandmaster.services." + settings.key() + "." + key));
-			if (properties.getRequired() != null) {
-				required = properties.getRequired();
-			}
-			if (properties.getDependsOn() != null) {
-				dependencies = new LinkedHashSet<>(properties.getDependsOn());
-			}
-		}
+		Declaration settings = candidate.declaration().configuredBy(configured, defaults);
+		Set<String> dependencies = new LinkedHashSet<>(settings.dependsOn());
 		dependencies.addAll(inferredDependencies(candidate, serviceNamesByBean));
 		ServiceDefinition.Builder builder = ServiceDefinition.builder(name, candidate.service())
-			.required(required)
+			.required(settings.required())
 			.dependsOn(dependencies);
-		tuning.applyTo(builder);
+		settings.tuning().applyTo(builder);
 		try {
 			return builder.build();
 		}
@@ -129,11 +230,7 @@ final class BandServiceCollector {
 		return inferred;
 	}
 
-	private Candidate fromAnnotation(String beanName) {
-		BandService annotation = this.beanFactory.findAnnotationOnBean(beanName, BandService.class);
-		if (annotation == null) {
-			throw new IllegalStateException("Bean '" + beanName + "' was found by @BandService but has none");
-		}
+	private Declaration fromAnnotation(String beanName, BandService annotation) {
 		if (!this.beanFactory.isSingleton(beanName)) {
 			String scope = this.beanFactory.getMergedBeanDefinition(beanName).getScope();
 			throw new BandmasterConfigurationException(
@@ -141,15 +238,6 @@ final class BandServiceCollector {
 							+ "'): every injection of it gets an instance that no band starts or stops.",
 					"Make bean '" + beanName + "' a singleton, or register one instance of it with a "
 							+ "BandServiceRegistration bean.");
-		}
-		Object bean = this.beanFactory.getBean(beanName);
-		if (!(bean instanceof Service service)) {
-			throw new BandmasterConfigurationException(
-					"Bean '" + beanName + "' of type " + bean.getClass().getName()
-							+ " is annotated with @BandService but does not implement " + Service.class.getName() + ".",
-					"Implement " + Service.class.getName() + " (its start and stop methods) in "
-							+ bean.getClass().getSimpleName() + ", wrap the bean in a BandServiceRegistration bean, "
-							+ "or remove @BandService.");
 		}
 		String declaredName = resolve(annotation.name());
 		String name = StringUtils.hasText(declaredName) ? declaredName : beanName;
@@ -160,23 +248,41 @@ final class BandServiceCollector {
 				null, null)
 			.check(locator);
 		List<String> dependsOn = Arrays.stream(annotation.dependsOn()).map(this::resolve).toList();
-		return new Candidate(beanName, name, service, annotation.required(), dependsOn, tuning);
+		List<String> holds = Arrays.stream(annotation.holds()).map(this::resolve).toList();
+		return new Declaration(beanName, true, name, annotation.required(), dependsOn, tuning, holds,
+				List.of(annotation.holdsTypes()), HeldBeansDetector.NONE);
+	}
+
+	private Candidate instantiate(Declaration declaration) {
+		String beanName = declaration.beanName();
+		Object bean = this.beanFactory.getBean(beanName);
+		if (!(bean instanceof Service service)) {
+			throw new BandmasterConfigurationException(
+					"Bean '" + beanName + "' of type " + bean.getClass().getName()
+							+ " is annotated with @BandService but does not implement " + Service.class.getName() + ".",
+					"Implement " + Service.class.getName() + " (its start and stop methods) in "
+							+ bean.getClass().getSimpleName() + ", wrap the bean in a BandServiceRegistration bean, "
+							+ "or remove @BandService.");
+		}
+		return new Candidate(declaration, service);
 	}
 
 	private Candidate fromRegistration(String beanName, BandServiceRegistration registration) {
 		ServiceTuning tuning = ServiceTuning.of(registration)
 			.check((key) -> "BandServiceRegistration '" + registration.name() + "' (bean '" + beanName + "') "
 					+ attribute(key));
-		return new Candidate(beanName, registration.name(), registration.service(), registration.required(),
-				registration.dependsOn(), tuning);
+		return new Candidate(new Declaration(beanName, false, registration.name(), registration.required(),
+				registration.dependsOn(), tuning, List.of(), List.of(), HeldBeansDetector.NONE),
+				registration.service());
 	}
 
-	private void add(Map<String, Candidate> candidates, Candidate candidate) {
-		Candidate existing = candidates.putIfAbsent(candidate.name(), candidate);
+	private static <T> void add(Map<String, T> found, T value, Function<T, Declaration> declarationOf) {
+		Declaration declaration = declarationOf.apply(value);
+		T existing = found.putIfAbsent(declaration.name(), value);
 		if (existing != null) {
 			throw new BandmasterConfigurationException(
-					"Beans '" + existing.beanName() + "' and '" + candidate.beanName()
-							+ "' are both band services named '" + candidate.name() + "'.",
+					"Beans '" + declarationOf.apply(existing).beanName() + "' and '" + declaration.beanName()
+							+ "' are both band services named '" + declaration.name() + "'.",
 					"Give each band service a unique name (@BandService(name) or BandServiceRegistration's name).");
 		}
 	}
@@ -188,26 +294,32 @@ final class BandServiceCollector {
 	 * {@code BANDMASTER_SERVICES_PARTNERFEED_RETRIES} to the key {@code partnerfeed},
 	 * which is taken for {@code partner-feed} or {@code partnerFeed}; those override the
 	 * exact name's, as environment variables override configuration files.
+	 * @param known the names of the band services
+	 * @param complete whether {@code known} is every band service, so that a key naming
+	 * none of them is an error; otherwise such a key is left for a later, complete, check
 	 * @throws BandmasterConfigurationException for a key that names no band service, or
 	 * more than one
 	 */
-	private Map<String, List<ConfiguredService>> configuredServices(Set<String> known) {
+	private Map<String, List<ConfiguredService>> configuredServices(Set<String> known, boolean complete) {
 		Map<String, List<ConfiguredService>> configured = new LinkedHashMap<>();
 		List<ConfiguredService> relaxed = new ArrayList<>();
 		this.properties.getServices().forEach((key, properties) -> {
+			ConfiguredService settings = new ConfiguredService(key, properties);
+			// Checked even when its key names no service known yet: a bad value is
+			// reported wherever it is.
+			settings.tuning();
 			if (known.contains(key)) {
-				configured.computeIfAbsent(key, (name) -> new ArrayList<>())
-					.add(new ConfiguredService(key, properties));
+				configured.computeIfAbsent(key, (name) -> new ArrayList<>()).add(settings);
 			}
 			else {
-				relaxed.add(new ConfiguredService(key, properties));
+				relaxed.add(settings);
 			}
 		});
 		for (ConfiguredService settings : relaxed) {
 			List<String> matches = known.stream()
 				.filter((name) -> uniformForm(name).equals(uniformForm(settings.key())))
 				.toList();
-			if (matches.isEmpty()) {
+			if (matches.isEmpty() && complete) {
 				throw new BandmasterConfigurationException(
 						"bandmaster.services." + settings.key() + " configures a band service named '" + settings.key()
 								+ "', but there is none. Known band services: " + known + ".",
@@ -220,7 +332,9 @@ final class BandServiceCollector {
 						"Configure them under their exact names (for environment variables, through "
 								+ "SPRING_APPLICATION_JSON), or rename one of them.");
 			}
-			configured.computeIfAbsent(matches.get(0), (name) -> new ArrayList<>()).add(settings);
+			if (matches.size() == 1) {
+				configured.computeIfAbsent(matches.get(0), (name) -> new ArrayList<>()).add(settings);
+			}
 		}
 		return configured;
 	}
@@ -271,16 +385,102 @@ final class BandServiceCollector {
 	}
 
 	/**
-	 * The settings under one key of {@code bandmaster.services}.
+	 * The band services the bean definitions declare.
+	 *
+	 * @param services the declared services by name, with the configuration applied
+	 * @param unnamedRegistrations the names of the {@link BandServiceRegistration} beans
+	 * whose service is known only once they are created
 	 */
-	private record ConfiguredService(String key, BandmasterProperties.ServiceProperties properties) {
+	record Declarations(Map<String, Declaration> services, List<String> unnamedRegistrations) {
+
+		/**
+		 * Tells whether these are every band service of the application.
+		 * @return {@code true} when no registration's service is still unknown
+		 */
+		boolean complete() {
+			return this.unnamedRegistrations.isEmpty();
+		}
+
 	}
 
 	/**
-	 * A band service found in the bean factory, before the configuration is applied.
+	 * One band service as its bean definition declares it: at one level (annotation or
+	 * registration), or with the configuration applied over it.
+	 *
+	 * @param beanName the bean that is, or registers, the service
+	 * @param annotated whether the bean is annotated with {@link BandService}, rather
+	 * than a {@link BandServiceRegistration}
+	 * @param name the service's name
+	 * @param required whether it is required
+	 * @param dependsOn the names it declares dependencies on
+	 * @param tuning its tuning
+	 * @param holds the names of the beans it holds
+	 * @param holdsTypes the types of the beans it holds
+	 * @param heldBeans finds the beans it holds by default, such as those of a gate
 	 */
-	private record Candidate(String beanName, String name, Service service, boolean required, List<String> dependsOn,
-			ServiceTuning tuning) {
+	record Declaration(String beanName, boolean annotated, String name, boolean required, List<String> dependsOn,
+			ServiceTuning tuning, List<String> holds, List<Class<?>> holdsTypes, HeldBeansDetector heldBeans) {
+
+		/**
+		 * Returns this declaration with the defaults under it and the configuration over
+		 * it, in the order of precedence.
+		 */
+		Declaration configuredBy(List<ConfiguredService> configured, ServiceTuning defaults) {
+			ServiceTuning tuning = defaults.overriddenBy(this.tuning);
+			boolean required = this.required;
+			List<String> dependsOn = this.dependsOn;
+			List<String> holds = this.holds;
+			List<Class<?>> holdsTypes = this.holdsTypes;
+			HeldBeansDetector heldBeans = this.heldBeans;
+			for (ConfiguredService settings : configured) {
+				BandmasterProperties.ServiceProperties properties = settings.properties();
+				tuning = tuning.overriddenBy(settings.tuning());
+				if (properties.getRequired() != null) {
+					required = properties.getRequired();
+				}
+				if (properties.getDependsOn() != null) {
+					dependsOn = List.copyOf(properties.getDependsOn());
+				}
+				if (properties.getHolds() != null) {
+					holds = List.copyOf(properties.getHolds());
+					holdsTypes = List.of();
+					heldBeans = HeldBeansDetector.NONE;
+				}
+			}
+			return new Declaration(this.beanName, this.annotated, this.name, required, dependsOn, tuning, holds,
+					holdsTypes, heldBeans);
+		}
+
+	}
+
+	/**
+	 * The settings under one key of {@code bandmaster.services}.
+	 */
+	record ConfiguredService(String key, BandmasterProperties.ServiceProperties properties) {
+
+		/**
+		 * Returns the tuning these settings give, checked.
+		 */
+		ServiceTuning tuning() {
+			return ServiceTuning.of(this.properties).check((k) -> "bandmaster.services." + this.key + "." + k);
+		}
+
+	}
+
+	/**
+	 * A band service found in the bean factory, with its service, before the
+	 * configuration is applied.
+	 */
+	private record Candidate(Declaration declaration, Service service) {
+
+		String name() {
+			return this.declaration.name();
+		}
+
+		String beanName() {
+			return this.declaration.beanName();
+		}
+
 	}
 
 }

@@ -1,13 +1,16 @@
 package dev.bandmaster.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,7 +19,9 @@ import org.springframework.context.SmartLifecycle;
 import dev.bandmaster.BandmasterException;
 import dev.bandmaster.Maestro;
 import dev.bandmaster.MaestroListener;
+import dev.bandmaster.ServiceDefinition;
 import dev.bandmaster.ServiceSnapshot;
+import dev.bandmaster.ServiceState;
 import dev.bandmaster.spring.BandmasterConfigurationException;
 import dev.bandmaster.spring.BandmasterStartupException;
 import dev.bandmaster.spring.BootCompletedEvent;
@@ -35,9 +40,16 @@ import dev.bandmaster.spring.BootCompletedEvent;
  * before the server accepts requests, and stopped only after a graceful shutdown drained
  * it.
  * <p>
- * Thread-safe: {@link #start()} and {@link #stop()} are serialized.
+ * A service that holds beans is started earlier, by {@link #startAhead(String, List)},
+ * when the first bean it holds is about to be created; the context's start then leaves it
+ * as it is. The events of such a start are published when the context starts, before
+ * those of the rest of the boot. Should the context fail before it starts, what was
+ * started ahead is stopped when this bean is destroyed.
+ * <p>
+ * Thread-safe: {@link #start()}, {@link #startAhead(String, List)}, {@link #stop()} and
+ * {@link #destroy()} are serialized.
  */
-public final class BandmasterLifecycle implements SmartLifecycle {
+public final class BandmasterLifecycle implements SmartLifecycle, DisposableBean {
 
 	/**
 	 * The phase of this lifecycle: well below the web server's start and stop
@@ -60,10 +72,28 @@ public final class BandmasterLifecycle implements SmartLifecycle {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final DeferredEventPublisher events;
+
 	private volatile boolean running;
 
-	/** Guarded by {@link #monitor}. */
+	/** Guarded by {@link #monitor}: whether every band service is registered. */
 	private boolean registered;
+
+	/** Guarded by {@link #monitor}: the names of the band services registered so far. */
+	private final Set<String> registeredNames = new HashSet<>();
+
+	/**
+	 * The {@link System#nanoTime()} when the first start ahead of the context's began, or
+	 * {@code null} if none did; written under {@link #monitor}, read without it by the
+	 * background boot, which {@link #stop()} may be waiting for under it.
+	 */
+	private volatile @Nullable Long aheadSince;
+
+	/**
+	 * Guarded by {@link #monitor}: whether services may be running that no stop has
+	 * stopped since.
+	 */
+	private boolean servicesMayRun;
 
 	/** Guarded by {@link #monitor}. */
 	private @Nullable Thread backgroundBoot;
@@ -85,7 +115,8 @@ public final class BandmasterLifecycle implements SmartLifecycle {
 		this.collector = new BandServiceCollector(beanFactory, properties);
 		this.properties = properties;
 		this.publisher = publisher;
-		maestro.addListener(new EventPublishingMaestroListener(maestro, publisher));
+		this.events = new DeferredEventPublisher(publisher);
+		maestro.addListener(new EventPublishingMaestroListener(maestro, this.events));
 		maestro.addListener(new StartupStepMaestroListener(beanFactory.getApplicationStartup()));
 		listeners.forEach(maestro::addListener);
 	}
@@ -104,16 +135,17 @@ public final class BandmasterLifecycle implements SmartLifecycle {
 			if (this.running) {
 				return;
 			}
-			ConfiguredValues.requirePositive("bandmaster.startup.timeout", this.properties.getStartup().getTimeout());
-			ConfiguredValues.requirePositive("bandmaster.shutdown.timeout", this.properties.getShutdown().getTimeout());
+			checkTimeouts();
+			this.events.release();
 			if (!this.registered) {
-				this.collector.collect().forEach(this.maestro::addService);
+				register(this.collector.collect());
 				this.registered = true;
 			}
 			List<BandmasterException> problems = this.maestro.validate();
 			if (!problems.isEmpty()) {
 				throw new BandmasterStartupException(problems);
 			}
+			this.servicesMayRun = true;
 			if (this.properties.getStartup().getMode() == BandmasterProperties.Mode.BACKGROUND) {
 				this.running = true;
 				Thread thread = new Thread(this::bootInBackground, "bandmaster-boot");
@@ -138,6 +170,63 @@ public final class BandmasterLifecycle implements SmartLifecycle {
 				throw new BandmasterStartupException(failures);
 			}
 			this.running = true;
+		}
+	}
+
+	/**
+	 * Starts a band service that holds beans, and every service it depends on, before the
+	 * first of those beans is created; does nothing if it is started already. Waits up to
+	 * {@code bandmaster.startup.timeout}, on the calling thread, whatever the startup
+	 * mode: the held beans cannot exist without it.
+	 * @param serviceName the name of the service
+	 * @param heldBeans the names of the beans it holds, for the log and the failure
+	 * report
+	 * @throws BandmasterConfigurationException if a band service or a timeout is
+	 * misconfigured; nothing is started
+	 * @throws BandmasterStartupException if the service did not start, or the part of the
+	 * graph it needs is invalid; what did start stays started until the context stops or
+	 * this bean is destroyed
+	 */
+	public void startAhead(String serviceName, List<String> heldBeans) {
+		synchronized (this.monitor) {
+			if (this.maestro.state(serviceName) == ServiceState.STARTED) {
+				return;
+			}
+			checkTimeouts();
+			register(this.collector.collect(List.of(serviceName), this.collector.declarations()));
+			long began = System.nanoTime();
+			if (this.aheadSince == null) {
+				this.aheadSince = began;
+			}
+			this.servicesMayRun = true;
+			List<BandmasterException> failures = this.maestro.start(List.of(serviceName),
+					this.properties.getStartup().getTimeout());
+			Duration took = Duration.ofNanos(System.nanoTime() - began);
+			if (this.maestro.state(serviceName) != ServiceState.STARTED) {
+				BandmasterStartupException failure = new BandmasterStartupException(failures, heldBeans);
+				logger.error("Band service '" + serviceName + "' did not start in " + took.toMillis()
+						+ " ms, so the beans it holds cannot be created: " + heldBeans);
+				throw failure;
+			}
+			if (logger.isInfoEnabled()) {
+				ServiceSnapshot snapshot = this.maestro.snapshot(serviceName);
+				int attempts = (snapshot != null) ? snapshot.attempts() : 1;
+				logger.info("Band service '" + serviceName + "' started in " + took.toMillis() + " ms (" + attempts
+						+ ((attempts == 1) ? " attempt" : " attempts") + "), before the beans it holds: " + heldBeans);
+			}
+		}
+	}
+
+	private void checkTimeouts() {
+		ConfiguredValues.requirePositive("bandmaster.startup.timeout", this.properties.getStartup().getTimeout());
+		ConfiguredValues.requirePositive("bandmaster.shutdown.timeout", this.properties.getShutdown().getTimeout());
+	}
+
+	private void register(List<ServiceDefinition> definitions) {
+		for (ServiceDefinition definition : definitions) {
+			if (this.registeredNames.add(definition.name())) {
+				this.maestro.addService(definition);
+			}
 		}
 	}
 
@@ -177,7 +266,10 @@ public final class BandmasterLifecycle implements SmartLifecycle {
 	private List<BandmasterException> boot() {
 		long began = System.nanoTime();
 		List<BandmasterException> failures = this.maestro.startAll(this.properties.getStartup().getTimeout());
-		Duration took = Duration.ofNanos(System.nanoTime() - began);
+		// A boot that began ahead, with the creation of held beans, is timed from then,
+		// as its timeline is.
+		Long aheadSince = this.aheadSince;
+		Duration took = Duration.ofNanos(System.nanoTime() - ((aheadSince != null) ? aheadSince : began));
 		List<ServiceSnapshot> services = this.maestro.services();
 		// An application without band services gets no report: it would only be noise.
 		if (!services.isEmpty() && logger.isInfoEnabled()) {
@@ -229,7 +321,21 @@ public final class BandmasterLifecycle implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Stops what a context that failed before it started had started ahead, within
+	 * {@code bandmaster.shutdown.timeout}; does nothing after {@link #stop()}.
+	 */
+	@Override
+	public void destroy() {
+		synchronized (this.monitor) {
+			if (this.servicesMayRun) {
+				stopServices(this.properties.getShutdown().getTimeout());
+			}
+		}
+	}
+
 	private void stopServices(Duration timeout) {
+		this.servicesMayRun = false;
 		List<BandmasterException> failures = this.maestro.stopAll(timeout);
 		if (!failures.isEmpty() && logger.isWarnEnabled()) {
 			logger.warn(ServiceError.mask(failures.stream()

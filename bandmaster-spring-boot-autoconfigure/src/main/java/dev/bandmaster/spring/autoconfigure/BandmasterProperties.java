@@ -264,6 +264,13 @@ public class BandmasterProperties {
 		 */
 		private @Nullable List<String> dependsOn;
 
+		/**
+		 * Names of the beans that are not created until the service has started, such as
+		 * 'flywayInitializer' or 'entityManagerFactory'; replaces every bean the
+		 * annotation or the gate holds (an empty value holds none).
+		 */
+		private @Nullable List<String> holds;
+
 		public @Nullable Boolean getRequired() {
 			return this.required;
 		}
@@ -278,6 +285,14 @@ public class BandmasterProperties {
 
 		public void setDependsOn(@Nullable List<String> dependsOn) {
 			this.dependsOn = (dependsOn != null) ? new ArrayList<>(dependsOn) : null;
+		}
+
+		public @Nullable List<String> getHolds() {
+			return this.holds;
+		}
+
+		public void setHolds(@Nullable List<String> holds) {
+			this.holds = (holds != null) ? new ArrayList<>(holds) : null;
 		}
 
 	}

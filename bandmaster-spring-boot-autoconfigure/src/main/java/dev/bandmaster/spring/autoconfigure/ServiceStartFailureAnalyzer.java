@@ -29,11 +29,21 @@ class ServiceStartFailureAnalyzer extends AbstractFailureAnalyzer<BandmasterStar
 		}
 		String name = culprit.serviceName();
 		StringBuilder description = new StringBuilder();
-		description.append("BandMaster could not start the required service '").append(name).append("'");
+		description.append("BandMaster could not start the ")
+			.append(culprit.required() ? "required " : "")
+			.append("service '")
+			.append(name)
+			.append("'");
 		if (culprit.kind() == ErrorKind.SERVICE_START_FAILURE) {
 			description.append(" after ").append(attempts(culprit.attempts()));
 		}
-		description.append(":\n\n    ").append(reason(culprit)).append("\n\nServices that did not start:\n");
+		description.append(":\n\n    ").append(reason(culprit)).append("\n\n");
+		if (!cause.getHeldBeans().isEmpty()) {
+			description.append("The beans it holds were not created: ")
+				.append(String.join(", ", cause.getHeldBeans()))
+				.append(".\n\n");
+		}
+		description.append("Services that did not start:\n");
 		for (BandmasterException failure : failures) {
 			description.append("    - '")
 				.append(failure.serviceName())
@@ -45,14 +55,19 @@ class ServiceStartFailureAnalyzer extends AbstractFailureAnalyzer<BandmasterStar
 		}
 		String action = "Check that what service '" + name + "' connects to is reachable and correctly configured. "
 				+ "To give it more time, raise bandmaster.services." + name + ".retries, initial-backoff or "
-				+ "start-timeout, or bandmaster.startup.timeout. If the application can run without it, set "
-				+ "bandmaster.services." + name + ".required=false.";
+				+ "start-timeout, or bandmaster.startup.timeout. "
+				+ (cause.getHeldBeans().isEmpty()
+						? "If the application can run without it, set bandmaster.services." + name + ".required=false."
+						: "To create the beans it holds without waiting for it, set bandmaster.services." + name
+								+ ".holds to the beans it must hold (none: an empty value); for a datasource gate, "
+								+ "bandmaster.gates.datasource.hold-initialization=false.");
 		return new FailureAnalysis(description.toString().stripTrailing(), action, cause);
 	}
 
 	/**
-	 * Returns the required service to blame: the first that failed on its own rather than
-	 * because of a dependency.
+	 * Returns the service to blame: the first required one that failed on its own rather
+	 * than because of a dependency, else the first required one; for a service started
+	 * ahead of the beans it holds, which fails the startup even if optional, the first.
 	 */
 	private static @Nullable BandmasterException culprit(List<BandmasterException> failures) {
 		BandmasterException first = null;
@@ -64,7 +79,7 @@ class ServiceStartFailureAnalyzer extends AbstractFailureAnalyzer<BandmasterStar
 				first = failure;
 			}
 		}
-		return first;
+		return (first != null || failures.isEmpty()) ? first : failures.get(0);
 	}
 
 	private static String reason(BandmasterException failure) {

@@ -26,6 +26,11 @@ record ServiceTuning(@Nullable Integer retries, @Nullable Duration initialBackof
 		@Nullable Duration maxBackoff, @Nullable Double jitter, @Nullable Duration startTimeout,
 		@Nullable Duration stopTimeout) {
 
+	/**
+	 * A level that sets nothing.
+	 */
+	static final ServiceTuning NONE = new ServiceTuning(null, null, null, null, null, null, null);
+
 	static ServiceTuning of(BandmasterProperties.Tuning properties) {
 		return new ServiceTuning(properties.getRetries(), properties.getInitialBackoff(), properties.getMultiplier(),
 				properties.getMaxBackoff(), properties.getJitter(), properties.getStartTimeout(),

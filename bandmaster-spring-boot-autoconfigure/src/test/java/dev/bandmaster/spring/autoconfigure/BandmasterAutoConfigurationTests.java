@@ -183,12 +183,15 @@ class BandmasterAutoConfigurationTests {
 
 	@Test
 	void closingTheContextFromTheBootCompletionOnTheBootThreadStopsWhatStarted() {
-		this.runner.withUserConfiguration(CloseOnFailedBootConfiguration.class)
+		// Handed in from here: the context may be closed before the test could ask it.
+		Journal journal = new Journal();
+		CountDownLatch closed = new CountDownLatch(1);
+		this.runner.withBean(Journal.class, () -> journal)
+			.withBean(CountDownLatch.class, () -> closed)
+			.withUserConfiguration(CloseOnFailedBootConfiguration.class)
 			.withPropertyValues("bandmaster.startup.mode=background")
 			.run((context) -> {
-				CloseOnFailedBootConfiguration configuration = context.getBean(CloseOnFailedBootConfiguration.class);
-				Journal journal = context.getBean(Journal.class);
-				assertThat(configuration.closed.await(10, TimeUnit.SECONDS)).isTrue();
+				assertThat(closed.await(10, TimeUnit.SECONDS)).isTrue();
 				assertThat(journal.entries("stop:")).containsExactly("stop:good");
 			});
 	}
@@ -542,13 +545,6 @@ class BandmasterAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class CloseOnFailedBootConfiguration {
 
-		final CountDownLatch closed = new CountDownLatch(1);
-
-		@Bean
-		Journal journal() {
-			return new Journal();
-		}
-
 		@Bean
 		@BandService
 		RecordingService good(Journal journal) {
@@ -562,11 +558,12 @@ class BandmasterAutoConfigurationTests {
 		}
 
 		@Bean
-		ApplicationListener<BootCompletedEvent> closeOnFailedBoot(ConfigurableApplicationContext context) {
+		ApplicationListener<BootCompletedEvent> closeOnFailedBoot(ConfigurableApplicationContext context,
+				CountDownLatch closed) {
 			return (event) -> {
 				if (!event.isSuccessful()) {
 					context.close();
-					this.closed.countDown();
+					closed.countDown();
 				}
 			};
 		}

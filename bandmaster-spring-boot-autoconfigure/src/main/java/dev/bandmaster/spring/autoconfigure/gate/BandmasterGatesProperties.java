@@ -74,8 +74,24 @@ public class BandmasterGatesProperties {
 		 */
 		private Duration validationTimeout = Duration.ofSeconds(5);
 
+		/**
+		 * Whether the gate holds the beans that initialize the database (Flyway,
+		 * Liquibase, SQL scripts) or depend on its initialization (JPA's
+		 * EntityManagerFactory, JdbcTemplate, jOOQ...): they are not created until it has
+		 * started. 'bandmaster.services.<name>.holds' replaces them.
+		 */
+		private boolean holdInitialization = true;
+
 		public boolean isEnabled() {
 			return this.enabled;
+		}
+
+		public boolean isHoldInitialization() {
+			return this.holdInitialization;
+		}
+
+		public void setHoldInitialization(boolean holdInitialization) {
+			this.holdInitialization = holdInitialization;
 		}
 
 		public void setEnabled(boolean enabled) {

@@ -19,7 +19,11 @@ import dev.bandmaster.spring.gate.DataSourceGate;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of a {@link DataSourceGate} per
- * {@link DataSource} bean, with {@code bandmaster.gates.datasource.enabled=true}.
+ * {@link DataSource} bean, with {@code bandmaster.gates.datasource.enabled=true}. Each
+ * gate holds the beans that initialize a database or depend on its initialization, unless
+ * {@code bandmaster.gates.datasource.hold-initialization=false}: with several data
+ * sources, each of those beans waits for every gate, since which data source a bean uses
+ * is not known before it is created.
  */
 @AutoConfiguration(after = BandmasterAutoConfiguration.class,
 		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
@@ -33,8 +37,9 @@ public final class DataSourceGateAutoConfiguration {
 		BandmasterGatesProperties.DataSourceGate properties = GateRegistrar.properties(environment).getDatasource();
 		Duration validationTimeout = ConfiguredValues.requirePositive("bandmaster.gates.datasource.validation-timeout",
 				properties.getValidationTimeout());
-		return GateRegistrar.perBean(DataSource.class, properties.getName(),
+		GateRegistrar gates = GateRegistrar.perBean(DataSource.class, properties.getName(),
 				(dataSource, beanName) -> new DataSourceGate(dataSource, beanName, validationTimeout));
+		return properties.isHoldInitialization() ? gates.holding(new DatabaseInitializationBeans(environment)) : gates;
 	}
 
 }

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 import dev.bandmaster.Service;
+import dev.bandmaster.spring.autoconfigure.BandServiceDeclarations;
+import dev.bandmaster.spring.autoconfigure.HeldBeansDetector;
 import dev.bandmaster.spring.BandServiceRegistration;
 
 /**
@@ -30,8 +32,20 @@ final class GateRegistrar implements BeanDefinitionRegistryPostProcessor {
 
 	private final Function<BeanDefinitionRegistry, Map<String, Supplier<Service>>> gates;
 
-	private GateRegistrar(Function<BeanDefinitionRegistry, Map<String, Supplier<Service>>> gates) {
+	private final HeldBeansDetector heldBeans;
+
+	private GateRegistrar(Function<BeanDefinitionRegistry, Map<String, Supplier<Service>>> gates,
+			HeldBeansDetector heldBeans) {
 		this.gates = gates;
+		this.heldBeans = heldBeans;
+	}
+
+	/**
+	 * Returns this registrar with its gates holding, by default, the beans a detector
+	 * finds.
+	 */
+	GateRegistrar holding(HeldBeansDetector heldBeans) {
+		return new GateRegistrar(this.gates, heldBeans);
 	}
 
 	/**
@@ -48,7 +62,7 @@ final class GateRegistrar implements BeanDefinitionRegistryPostProcessor {
 				gates.put(gateName, () -> gate.apply(beanFactory.getBean(beanName, type), beanName));
 			}
 			return gates;
-		});
+		}, HeldBeansDetector.NONE);
 	}
 
 	/**
@@ -64,7 +78,7 @@ final class GateRegistrar implements BeanDefinitionRegistryPostProcessor {
 				gates.put(name, () -> service);
 			});
 			return gates;
-		});
+		}, HeldBeansDetector.NONE);
 	}
 
 	/**
@@ -80,6 +94,9 @@ final class GateRegistrar implements BeanDefinitionRegistryPostProcessor {
 		this.gates.apply(registry).forEach((name, gate) -> {
 			RootBeanDefinition definition = new RootBeanDefinition(BandServiceRegistration.class,
 					() -> BandServiceRegistration.of(name, gate.get()));
+			// Known before the registration is created, so that its configuration and
+			// the beans it holds are worked out before any bean is created.
+			BandServiceDeclarations.declare(definition, name, this.heldBeans);
 			registry.registerBeanDefinition(BEAN_NAME_PREFIX + name, definition);
 		});
 	}

@@ -13,7 +13,10 @@ import com.sun.net.httpserver.HttpServer;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -57,6 +60,38 @@ class GateAutoConfigurationTests {
 			assertThat(context).hasNotFailed().doesNotHaveBean(BandServiceRegistration.class);
 			assertThat(context.getBean(Maestro.class).services()).isEmpty();
 		});
+	}
+
+	@Test
+	void theDataSourceGateHoldsWhatInitializesOrNeedsTheDatabase() {
+		this.runner.withUserConfiguration(H2Configuration.class)
+			.withConfiguration(AutoConfigurations.of(DataSourceInitializationAutoConfiguration.class,
+					JdbcTemplateAutoConfiguration.class))
+			.withPropertyValues("bandmaster.gates.datasource.enabled=true", "spring.sql.init.mode=always",
+					"spring.sql.init.schema-locations=classpath:gate-schema.sql")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+				assertThat(beanFactory.getBeanDefinition("jdbcTemplate").getDependsOn())
+					.contains("bandmasterHold.datasource");
+				assertThat(beanFactory.getBeanDefinition("dataSourceScriptDatabaseInitializer").getDependsOn())
+					.contains("bandmasterHold.datasource");
+				assertThat(beanFactory.getBeanDefinition("dataSource").getDependsOn()).isNullOrEmpty();
+				assertThat(context.getBean(Maestro.class).state("datasource")).isEqualTo(ServiceState.STARTED);
+			});
+	}
+
+	@Test
+	void theDataSourceGateHoldsNothingWithoutHoldInitialization() {
+		this.runner.withUserConfiguration(H2Configuration.class)
+			.withConfiguration(AutoConfigurations.of(JdbcTemplateAutoConfiguration.class))
+			.withPropertyValues("bandmaster.gates.datasource.enabled=true",
+					"bandmaster.gates.datasource.hold-initialization=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBeanFactory().getBeanDefinition("jdbcTemplate").getDependsOn()).isNullOrEmpty();
+				assertThat(context.getBeanFactory().containsBeanDefinition("bandmasterHold.datasource")).isFalse();
+			});
 	}
 
 	@Test

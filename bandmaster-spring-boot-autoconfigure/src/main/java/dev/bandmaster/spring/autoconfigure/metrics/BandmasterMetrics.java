@@ -1,6 +1,8 @@
 package dev.bandmaster.spring.autoconfigure.metrics;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,6 +34,9 @@ public class BandmasterMetrics implements MaestroListener {
 	private final Maestro maestro;
 
 	private final MeterRegistry registry;
+
+	/** The services whose state gauge is registered: each is registered once. */
+	private final Set<String> gauged = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Creates the metrics.
@@ -105,6 +110,9 @@ public class BandmasterMetrics implements MaestroListener {
 	}
 
 	private void gauge(String serviceName) {
+		if (!this.gauged.add(serviceName)) {
+			return;
+		}
 		Gauge.builder("bandmaster.service.state", this.maestro, (maestro) -> {
 			ServiceState state = maestro.state(serviceName);
 			return (state != null) ? stateValue(state) : -1;

@@ -3,10 +3,15 @@ package dev.bandmaster.spring.autoconfigure.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link BandmasterMetricsAutoConfiguration} and {@link BandmasterMetrics}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class BandmasterMetricsAutoConfigurationTests {
 
 	private final MeterRegistry registry = new SimpleMeterRegistry();
@@ -51,6 +57,24 @@ class BandmasterMetricsAutoConfigurationTests {
 				.isEqualTo(1);
 			assertThat(state("database")).isZero();
 		});
+	}
+
+	@Test
+	void registersEachStateGaugeOnceWhateverTheTransitions(CapturedOutput output) {
+		// Micrometer warns of a second registration once per JVM, then logs it at debug
+		// level: at debug level, every one is seen.
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		logging.setLogLevel(MeterRegistry.class.getName(), LogLevel.DEBUG);
+		try {
+			this.runner.withBean(MeterRegistry.class, () -> this.registry).run((context) -> {
+				assertThat(this.registry.find("bandmaster.service.state").tag("service", "feed").gauges()).hasSize(1);
+				context.close();
+			});
+		}
+		finally {
+			logging.setLogLevel(MeterRegistry.class.getName(), null);
+		}
+		assertThat(output).doesNotContain("already registered");
 	}
 
 	@Test

@@ -166,6 +166,15 @@ public final class BandmasterLifecycle implements SmartLifecycle, DisposableBean
 				throw ex;
 			}
 			if (anyRequired(failures)) {
+				// Said at once: the stop below may wait for starts that ignored their
+				// interruption, and the failure report comes only after it.
+				logger.error(ServiceError
+					.mask("Required band services did not start: " + failures.stream()
+						.filter(BandmasterException::required)
+						.map(BandmasterException::getMessage)
+						.collect(Collectors.joining("; "))) + ". Stopping the services that started, waiting up to "
+						+ this.properties.getShutdown().getTimeout().toMillis()
+						+ " ms (bandmaster.shutdown.timeout) for any start still running past its deadline.");
 				stopServices(this.properties.getShutdown().getTimeout());
 				throw new BandmasterStartupException(failures);
 			}
@@ -336,11 +345,22 @@ public final class BandmasterLifecycle implements SmartLifecycle, DisposableBean
 
 	private void stopServices(Duration timeout) {
 		this.servicesMayRun = false;
+		long started = this.maestro.services()
+			.stream()
+			.filter((service) -> service.state() == ServiceState.STARTED)
+			.count();
+		long began = System.nanoTime();
 		List<BandmasterException> failures = this.maestro.stopAll(timeout);
-		if (!failures.isEmpty() && logger.isWarnEnabled()) {
-			logger.warn(ServiceError.mask(failures.stream()
-				.map(BandmasterException::getMessage)
-				.collect(Collectors.joining("; ", "Band services did not stop: ", ""))));
+		long took = Duration.ofNanos(System.nanoTime() - began).toMillis();
+		if (!failures.isEmpty()) {
+			logger.warn(ServiceError
+				.mask(failures.stream()
+					.map(BandmasterException::getMessage)
+					.collect(Collectors.joining("; ", "Band services did not stop: ", ""))) + " (after " + took
+					+ " ms)");
+		}
+		else if (started > 0) {
+			logger.info("Band services stopped: " + started + " in " + took + " ms");
 		}
 	}
 

@@ -1,5 +1,7 @@
 package dev.bandmaster.spring.autoconfigure;
 
+import java.util.concurrent.CountDownLatch;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -12,6 +14,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.bandmaster.Dependencies;
+import dev.bandmaster.Service;
 import dev.bandmaster.spring.BandService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +52,28 @@ class BandmasterStartupFailureIntegrationTests {
 		assertThat(this.journal.entries()).isEmpty();
 	}
 
+	@Test
+	void aStartIgnoringItsInterruptionIsReportedBeforeTheCleanupWaitsForIt(CapturedOutput output) {
+		CountDownLatch release = new CountDownLatch(1);
+		try {
+			assertThatException()
+				.isThrownBy(() -> new SpringApplicationBuilder(StubbornApplication.class).web(WebApplicationType.NONE)
+					.initializers((context) -> context.getBeanFactory().registerSingleton("release", release))
+					.properties("bandmaster.startup.timeout=300ms", "bandmaster.shutdown.timeout=1s")
+					.run());
+		}
+		finally {
+			release.countDown();
+		}
+		String log = output.getOut();
+		int reported = log.indexOf("Required band services did not start: ");
+		int cleanupGaveUp = log.indexOf("Band services did not stop: ");
+		assertThat(reported).as("the start failure is reported").isNotNegative();
+		assertThat(log.substring(reported)).contains("waiting up to 1000 ms (bandmaster.shutdown.timeout)");
+		assertThat(cleanupGaveUp).as("the cleanup gave up on the stubborn start").isGreaterThan(reported);
+		assertThat(log.indexOf("APPLICATION FAILED TO START")).isGreaterThan(cleanupGaveUp);
+	}
+
 	private void run(String... properties) {
 		new SpringApplicationBuilder(FailingApplication.class).web(WebApplicationType.NONE)
 			.initializers((context) -> context.getBeanFactory().registerSingleton("journal", this.journal))
@@ -69,6 +95,40 @@ class BandmasterStartupFailureIntegrationTests {
 		@BandService(dependsOn = "pool")
 		RecordingService database(Journal journal) {
 			return RecordingService.failingForever("database", journal, "Connection refused");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class StubbornApplication {
+
+		/**
+		 * A start that swallows its interruption until the test releases it.
+		 */
+		@Bean
+		@BandService
+		Service stubborn(CountDownLatch release) {
+			return new Service() {
+
+				@Override
+				public void start(Dependencies dependencies) {
+					while (release.getCount() > 0) {
+						try {
+							release.await();
+						}
+						catch (InterruptedException ex) {
+							// Ignored on purpose: the driver this stands for does not
+							// answer it.
+						}
+					}
+				}
+
+				@Override
+				public void stop() {
+				}
+
+			};
 		}
 
 	}

@@ -1,5 +1,7 @@
 package dev.bandmaster.spring;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when the band services are misconfigured: a property or annotation value out of
  * range, a name under {@code bandmaster.services} that no band service has, a
@@ -23,7 +25,17 @@ public class BandmasterConfigurationException extends RuntimeException {
 	 * @param action what to do about it
 	 */
 	public BandmasterConfigurationException(String description, String action) {
-		super(description);
+		this(description, action, null);
+	}
+
+	/**
+	 * Creates an exception with the error that revealed the problem.
+	 * @param description what is wrong, naming the exact property key, bean or attribute
+	 * @param action what to do about it
+	 * @param cause the error that revealed it, or {@code null}
+	 */
+	public BandmasterConfigurationException(String description, String action, @Nullable Throwable cause) {
+		super(description, cause);
 		this.description = description;
 		this.action = action;
 	}

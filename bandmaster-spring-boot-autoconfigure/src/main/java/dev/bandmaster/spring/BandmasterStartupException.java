@@ -1,5 +1,6 @@
 package dev.bandmaster.spring;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -21,12 +22,35 @@ public class BandmasterStartupException extends RuntimeException {
 
 	private final List<String> heldBeans;
 
+	private final List<String> serviceNames;
+
 	/**
 	 * Creates an exception.
 	 * @param failures every error of the boot, required or not; at least one
 	 */
 	public BandmasterStartupException(List<BandmasterException> failures) {
 		this(failures, List.of());
+	}
+
+	private BandmasterStartupException(List<BandmasterException> failures, List<String> heldBeans,
+			List<String> serviceNames) {
+		super(message(failures), failures.isEmpty() ? null : failures.get(0));
+		this.failures = List.copyOf(failures);
+		this.heldBeans = List.copyOf(heldBeans);
+		this.serviceNames = List.copyOf(serviceNames);
+	}
+
+	/**
+	 * Creates an exception for a graph that cannot be booted: dependencies that no
+	 * service provides, or loops. Nothing was started.
+	 * @param problems the graph's problems; at least one
+	 * @param serviceNames the names of every band service, to suggest one for a
+	 * dependency that names none
+	 * @return the exception
+	 */
+	public static BandmasterStartupException invalidGraph(List<BandmasterException> problems,
+			Collection<String> serviceNames) {
+		return new BandmasterStartupException(problems, List.of(), List.copyOf(serviceNames));
 	}
 
 	/**
@@ -37,9 +61,7 @@ public class BandmasterStartupException extends RuntimeException {
 	 * did not start
 	 */
 	public BandmasterStartupException(List<BandmasterException> failures, List<String> heldBeans) {
-		super(message(failures), failures.isEmpty() ? null : failures.get(0));
-		this.failures = List.copyOf(failures);
-		this.heldBeans = List.copyOf(heldBeans);
+		this(failures, heldBeans, List.of());
 	}
 
 	private static String message(List<BandmasterException> failures) {
@@ -62,6 +84,14 @@ public class BandmasterStartupException extends RuntimeException {
 	 */
 	public List<String> getHeldBeans() {
 		return this.heldBeans;
+	}
+
+	/**
+	 * Returns the names of every band service, for an invalid graph.
+	 * @return the names, empty unless made by {@link #invalidGraph(List, Collection)}
+	 */
+	public List<String> getServiceNames() {
+		return this.serviceNames;
 	}
 
 }

@@ -199,7 +199,7 @@ final class BandServiceCollector {
 		catch (RuntimeException ex) {
 			throw new BandmasterConfigurationException(
 					"Band service '" + name + "' (bean '" + candidate.beanName() + "') is invalid: " + ex.getMessage(),
-					"Correct its annotation, registration or configuration.");
+					"Correct its annotation, registration or configuration.", ex);
 		}
 	}
 
@@ -320,9 +320,12 @@ final class BandServiceCollector {
 				.filter((name) -> uniformForm(name).equals(uniformForm(settings.key())))
 				.toList();
 			if (matches.isEmpty() && complete) {
+				String suggestion = Suggestions.closest(settings.key(), known);
 				throw new BandmasterConfigurationException(
 						"bandmaster.services." + settings.key() + " configures a band service named '" + settings.key()
-								+ "', but there is none. Known band services: " + known + ".",
+								+ "', but there is none"
+								+ ((suggestion != null) ? " (did you mean '" + suggestion + "'?)" : "")
+								+ ". Known band services: " + known + ".",
 						"Correct the name under bandmaster.services to one of " + known + ", or remove its settings.");
 			}
 			if (matches.size() > 1) {

@@ -119,7 +119,7 @@ final class BandServiceGraphPostProcessor implements BeanFactoryPostProcessor, O
 			.filter((problem) -> declarations.complete() || problem.kind() == ErrorKind.DEPENDENCY_CIRCULAR)
 			.toList();
 		if (!problems.isEmpty()) {
-			throw new BandmasterStartupException(problems);
+			throw BandmasterStartupException.invalidGraph(problems, declarations.services().keySet());
 		}
 	}
 
@@ -134,9 +134,11 @@ final class BandServiceGraphPostProcessor implements BeanFactoryPostProcessor, O
 		Set<String> held = new LinkedHashSet<>();
 		for (String beanName : declaration.holds()) {
 			if (!beanFactory.containsBeanDefinition(beanName)) {
+				String suggestion = Suggestions.closest(beanName, List.of(beanFactory.getBeanDefinitionNames()));
 				throw new BandmasterConfigurationException(
 						"Band service '" + declaration.name() + "' holds bean '" + beanName
-								+ "', but there is no bean definition of that name.",
+								+ "', but there is no bean definition of that name"
+								+ ((suggestion != null) ? " (did you mean '" + suggestion + "'?)" : "") + ".",
 						"Correct the name in bandmaster.services." + declaration.name() + ".holds or in the "
 								+ "@BandService(holds) of bean '" + declaration.beanName() + "'.");
 			}

@@ -143,7 +143,8 @@ public final class BandmasterLifecycle implements SmartLifecycle, DisposableBean
 			}
 			List<BandmasterException> problems = this.maestro.validate();
 			if (!problems.isEmpty()) {
-				throw new BandmasterStartupException(problems);
+				throw BandmasterStartupException.invalidGraph(problems,
+						this.maestro.services().stream().map(ServiceSnapshot::name).toList());
 			}
 			this.servicesMayRun = true;
 			if (this.properties.getStartup().getMode() == BandmasterProperties.Mode.BACKGROUND) {

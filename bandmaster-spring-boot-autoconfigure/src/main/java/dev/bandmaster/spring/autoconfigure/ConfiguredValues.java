@@ -1,6 +1,10 @@
 package dev.bandmaster.spring.autoconfigure;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.springframework.boot.convert.DurationStyle;
 
 import dev.bandmaster.spring.BandmasterConfigurationException;
 
@@ -9,6 +13,9 @@ import dev.bandmaster.spring.BandmasterConfigurationException;
  * auto-configurations: not an API of its own.
  */
 public final class ConfiguredValues {
+
+	private static final List<ChronoUnit> WRITTEN_UNITS = List.of(ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES,
+			ChronoUnit.SECONDS, ChronoUnit.MILLIS, ChronoUnit.MICROS);
 
 	private ConfiguredValues() {
 	}
@@ -36,8 +43,33 @@ public final class ConfiguredValues {
 	 * @return the error, naming {@code where}
 	 */
 	public static BandmasterConfigurationException invalid(String where, Object value, String expected) {
-		return new BandmasterConfigurationException(where + " is " + value + ", but must be " + expected + ".",
+		String shown = (value instanceof Duration duration) ? asWritten(duration) : String.valueOf(value);
+		return new BandmasterConfigurationException(where + " is " + shown + ", but must be " + expected + ".",
 				"Set " + where + " to " + expected + ", or remove it to use the default.");
+	}
+
+	/**
+	 * Returns a duration as a user writes it in configuration, {@code 0s} or
+	 * {@code -1500ms} rather than {@code PT0S} or {@code PT-1.5S}: in the largest unit
+	 * that holds it exactly.
+	 */
+	static String asWritten(Duration duration) {
+		if (duration.isZero()) {
+			return "0s";
+		}
+		try {
+			long nanos = duration.toNanos();
+			for (ChronoUnit unit : WRITTEN_UNITS) {
+				if (nanos % unit.getDuration().toNanos() == 0) {
+					return DurationStyle.SIMPLE.print(duration, unit);
+				}
+			}
+			return DurationStyle.SIMPLE.print(duration, ChronoUnit.NANOS);
+		}
+		catch (ArithmeticException ex) {
+			// Past about 292 years no unit but ISO-8601 holds it.
+			return duration.toString();
+		}
 	}
 
 }

@@ -14,6 +14,7 @@ import dev.bandmaster.spring.ServiceStartedEvent;
 import dev.bandmaster.spring.ServiceStartingEvent;
 import dev.bandmaster.spring.ServiceStopFailedEvent;
 import dev.bandmaster.spring.ServiceStoppedEvent;
+import dev.bandmaster.spring.ServiceStoppingEvent;
 
 /**
  * Publishes each transition of a maestro's services as a
@@ -51,6 +52,11 @@ final class EventPublishingMaestroListener implements MaestroListener {
 	@Override
 	public void startFailed(BandmasterException failure) {
 		this.publisher.publishEvent(new ServiceStartFailedEvent(this.maestro, failure));
+	}
+
+	@Override
+	public void stopping(String serviceName) {
+		this.publisher.publishEvent(new ServiceStoppingEvent(this.maestro, serviceName));
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package dev.bandmaster.spring.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -30,23 +31,35 @@ class ServiceGraphFailureAnalyzer extends AbstractFailureAnalyzer<BandmasterStar
 		}
 		StringBuilder description = new StringBuilder(
 				"The band services' dependencies cannot be satisfied, so none was started:\n\n");
+		boolean missing = false;
+		boolean loops = false;
 		for (BandmasterException failure : cause.getFailures()) {
-			description.append("    - ").append(describe(failure)).append('\n');
+			description.append("    - ").append(describe(failure, cause.getServiceNames())).append('\n');
+			missing |= failure.kind() == ErrorKind.DEPENDENCY_MISSING;
+			loops |= failure.kind() == ErrorKind.DEPENDENCY_CIRCULAR;
 		}
-		String action = "Register a band service under each missing name, or remove the dependency; break each loop "
-				+ "by removing one of its dependencies. Dependencies come from @BandService(dependsOn), "
-				+ "bandmaster.services.<name>.depends-on, BandServiceRegistration and the injection of one band "
-				+ "service bean into another.";
-		return new FailureAnalysis(description.toString().stripTrailing(), action, cause);
+		List<String> actions = new ArrayList<>();
+		if (missing) {
+			actions.add("Correct each missing name, or register a band service under it.");
+		}
+		if (loops) {
+			actions.add("Break each loop by removing one of its dependencies.");
+		}
+		actions.add("Dependencies come from @BandService(dependsOn), bandmaster.services.<name>.depends-on, "
+				+ "BandServiceRegistration and the injection of one band service bean into another.");
+		return new FailureAnalysis(description.toString().stripTrailing(), String.join(" ", actions), cause);
 	}
 
-	private static String describe(BandmasterException failure) {
+	private static String describe(BandmasterException failure, List<String> serviceNames) {
 		if (failure.kind() == ErrorKind.DEPENDENCY_CIRCULAR) {
 			return "a dependency loop: " + String.join(" -> ", failure.circularDependencies());
 		}
 		if (failure.kind() == ErrorKind.DEPENDENCY_MISSING) {
-			return "service '" + failure.serviceName() + "' depends on '" + failure.dependency()
-					+ "', which no band service is named";
+			String dependency = failure.dependency();
+			String suggestion = (dependency != null) ? Suggestions.closest(dependency, serviceNames) : null;
+			return "service '" + failure.serviceName() + "' depends on '" + dependency
+					+ "', which no band service is named"
+					+ ((suggestion != null) ? " (did you mean '" + suggestion + "'?)" : "");
 		}
 		return failure.getMessage();
 	}

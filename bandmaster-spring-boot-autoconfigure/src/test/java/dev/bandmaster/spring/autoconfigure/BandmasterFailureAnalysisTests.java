@@ -79,8 +79,30 @@ class BandmasterFailureAnalysisTests {
 			FailureAnalysis analysis = analyze(new ServiceGraphFailureAnalyzer(), context);
 			assertThat(analysis.getDescription()).contains("none was started")
 				.contains("service 'cache' depends on 'database', which no band service is named");
-			assertThat(analysis.getAction()).contains("Register a band service under each missing name");
+			assertThat(analysis.getAction()).contains("Correct each missing name, or register a band service under it");
 			assertThat(new ServiceStartFailureAnalyzer().analyze(context.getStartupFailure())).isNull();
+		});
+	}
+
+	@Test
+	void aMissingDependencyCloseToAServiceNameSuggestsIt() {
+		this.runner.withUserConfiguration(DatabaseAndCacheConfiguration.class)
+			.withPropertyValues("bandmaster.services.cache.depends-on=databse")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(new ServiceGraphFailureAnalyzer(), context);
+				assertThat(analysis.getDescription())
+					.contains("service 'cache' depends on 'databse', which no band service is named "
+							+ "(did you mean 'database'?)");
+				assertThat(analysis.getAction()).startsWith("Correct each missing name").doesNotContain("loop");
+			});
+	}
+
+	@Test
+	void aLoopIsToldToBeBrokenNotCorrected() {
+		this.runner.withUserConfiguration(CycleConfiguration.class).run((context) -> {
+			FailureAnalysis analysis = analyze(new ServiceGraphFailureAnalyzer(), context);
+			assertThat(analysis.getAction()).startsWith("Break each loop").doesNotContain("missing");
 		});
 	}
 
@@ -118,11 +140,11 @@ class BandmasterFailureAnalysisTests {
 		this.runner.withUserConfiguration(CycleFreeConfiguration.class)
 			.withPropertyValues("bandmaster.defaults.initial-backoff=0ms")
 			.run(configurationError((analysis) -> assertThat(analysis.getDescription())
-				.startsWith("bandmaster.defaults.initial-backoff is PT0S, but must be a positive duration")));
+				.startsWith("bandmaster.defaults.initial-backoff is 0s, but must be a positive duration")));
 		this.runner.withUserConfiguration(CycleFreeConfiguration.class)
 			.withPropertyValues("bandmaster.services.b.start-timeout=-1s")
 			.run(configurationError((analysis) -> assertThat(analysis.getDescription())
-				.startsWith("bandmaster.services.b.start-timeout is PT-1S, but must be a positive duration")));
+				.startsWith("bandmaster.services.b.start-timeout is -1s, but must be a positive duration")));
 	}
 
 	@Test
@@ -130,11 +152,11 @@ class BandmasterFailureAnalysisTests {
 		this.runner.withUserConfiguration(CycleFreeConfiguration.class)
 			.withPropertyValues("bandmaster.startup.timeout=0s")
 			.run(configurationError((analysis) -> assertThat(analysis.getDescription())
-				.isEqualTo("bandmaster.startup.timeout is PT0S, but must be a positive duration.")));
+				.isEqualTo("bandmaster.startup.timeout is 0s, but must be a positive duration.")));
 		this.runner.withUserConfiguration(CycleFreeConfiguration.class)
 			.withPropertyValues("bandmaster.shutdown.timeout=-5s")
 			.run(configurationError((analysis) -> assertThat(analysis.getDescription())
-				.isEqualTo("bandmaster.shutdown.timeout is PT-5S, but must be a positive duration.")));
+				.isEqualTo("bandmaster.shutdown.timeout is -5s, but must be a positive duration.")));
 	}
 
 	@Test
@@ -280,6 +302,23 @@ class BandmasterFailureAnalysisTests {
 		@BandService(dependsOn = "a")
 		RecordingService b(Journal journal) {
 			return new RecordingService("b", journal);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class DatabaseAndCacheConfiguration {
+
+		@Bean
+		@BandService
+		RecordingService database(Journal journal) {
+			return new RecordingService("database", journal);
+		}
+
+		@Bean
+		@BandService
+		RecordingService cache(Journal journal) {
+			return new RecordingService("cache", journal);
 		}
 
 	}

@@ -47,8 +47,8 @@ class BandmasterStartupFailureIntegrationTests {
 	void configurationErrorEndsTheStartupWithTheAnalysis(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> run("bandmaster.services.databse.retries=1"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("bandmaster.services.databse configures a band service named 'databse', but there is none. "
-					+ "Known band services: [pool, database].");
+			.contains("bandmaster.services.databse configures a band service named 'databse', but there is none "
+					+ "(did you mean 'database'?). Known band services: [pool, database].");
 		assertThat(this.journal.entries()).isEmpty();
 	}
 

@@ -255,7 +255,7 @@ class GateAutoConfigurationTests {
 					"bandmaster.gates.tcp.endpoints.broker.connect-timeout=0")
 			.run((context) -> assertThat(context).getFailure()
 				.isInstanceOf(BandmasterConfigurationException.class)
-				.hasMessage("bandmaster.gates.tcp.endpoints.broker.connect-timeout is PT0S, but must be a positive "
+				.hasMessage("bandmaster.gates.tcp.endpoints.broker.connect-timeout is 0s, but must be a positive "
 						+ "duration."));
 		this.runner
 			.withPropertyValues("bandmaster.gates.http.enabled=true",
@@ -263,14 +263,14 @@ class GateAutoConfigurationTests {
 					"bandmaster.gates.http.endpoints.partner.timeout=-1s")
 			.run((context) -> assertThat(context).getFailure()
 				.isInstanceOf(BandmasterConfigurationException.class)
-				.hasMessageStartingWith("bandmaster.gates.http.endpoints.partner.timeout is PT-1S"));
+				.hasMessageStartingWith("bandmaster.gates.http.endpoints.partner.timeout is -1s"));
 		this.runner.withUserConfiguration(H2Configuration.class)
 			.withPropertyValues("bandmaster.gates.datasource.enabled=true",
 					"bandmaster.gates.datasource.validation-timeout=0s")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.isInstanceOf(BandmasterConfigurationException.class)
-				.hasMessageStartingWith("bandmaster.gates.datasource.validation-timeout is PT0S"));
+				.hasMessageStartingWith("bandmaster.gates.datasource.validation-timeout is 0s"));
 	}
 
 	private static LettuceConnectionFactory lettuce(int port) {

@@ -210,7 +210,7 @@ public final class Maestro {
 		if (registration == null) {
 			return null;
 		}
-		long deadline = System.nanoTime() + saturatedNanos(timeout);
+		long deadline = Durations.deadlineAfter(timeout);
 		while (true) {
 			CompletableFuture<Service> ready = registration.ready();
 			if (registration.state() == ServiceState.STARTED) {
@@ -341,7 +341,7 @@ public final class Maestro {
 	}
 
 	private List<BandmasterException> run(Direction direction, @Nullable Duration timeout) {
-		long deadline = (timeout != null) ? System.nanoTime() + saturatedNanos(timeout) : 0;
+		long deadline = (timeout != null) ? Durations.deadlineAfter(timeout) : 0;
 		boolean locked;
 		try {
 			if (timeout == null) {
@@ -412,15 +412,6 @@ public final class Maestro {
 	private List<Registration> registrationsInOrder() {
 		synchronized (this.registry) {
 			return new ArrayList<>(this.registrations.values());
-		}
-	}
-
-	private static long saturatedNanos(Duration duration) {
-		try {
-			return duration.toNanos();
-		}
-		catch (ArithmeticException ex) {
-			return duration.isNegative() ? Long.MIN_VALUE / 2 : Long.MAX_VALUE / 2;
 		}
 	}
 

@@ -429,7 +429,7 @@ final class GraphRun {
 		Registration node = this.graph.nodes[index];
 		ServiceDefinition definition = node.definition;
 		RetryPolicy policy = definition.retryPolicy();
-		if (retryable && number <= policy.retries() && !this.cancelled) {
+		if (retryable && number <= policy.retries() && !this.cancelled && !BandmasterException.isFatal(error)) {
 			Duration delay = policy.backoffBefore(number, ThreadLocalRandom.current().nextDouble());
 			synchronized (node) {
 				if (this.phase[index] != LAUNCHED) {
@@ -718,7 +718,7 @@ final class GraphRun {
 			if (error == null) {
 				return succeeded(this.index, this.number);
 			}
-			if (timedOut && timeout != null) {
+			if (timedOut && timeout != null && !BandmasterException.isFatal(error)) {
 				TimeoutException timeoutError = new TimeoutException("Service '" + definition.name() + "' did not "
 						+ GraphRun.this.direction.verb() + " within its " + GraphRun.this.direction.verb()
 						+ " timeout of " + BandmasterException.format(timeout));

@@ -13,6 +13,10 @@ import org.jspecify.annotations.Nullable;
  * each wait is shortened by a random fraction of at most {@code j}, so that services
  * failing together do not retry in lockstep.
  * <p>
+ * Whatever the policy, a {@link VirtualMachineError} or a {@link LinkageError} thrown by
+ * a start or stop is never retried: the failure is reported at once (see
+ * {@link BandmasterException#fatal()}).
+ * <p>
  * The defaults are the Go library's: no retry, a multiplier of 2, no jitter and no cap;
  * so {@code retries = 10, initialBackoff = 500ms} waits 500 ms, 1 s, 2 s, 4 s... between
  * attempts.

@@ -15,10 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Boots and shuts down a set of {@link Service services} as a dependency graph.
@@ -54,8 +53,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Maestro {
 
-	private static final Logger logger = LoggerFactory.getLogger(Maestro.class);
-
 	private static final AtomicReference<Maestro> global = new AtomicReference<>(new Maestro());
 
 	private final Object registry = new Object();
@@ -78,6 +75,8 @@ public final class Maestro {
 
 	private final Listeners listeners;
 
+	private final EngineLog log;
+
 	private final Clock clock;
 
 	/**
@@ -91,7 +90,8 @@ public final class Maestro {
 	private Maestro(Builder builder) {
 		this.executor = builder.executor;
 		this.listenerList = new CopyOnWriteArrayList<>(builder.listeners);
-		this.listeners = new Listeners(this.listenerList);
+		this.log = new EngineLog(builder.sanitizer);
+		this.listeners = new Listeners(this.listenerList, this.log);
 		this.clock = builder.clock;
 	}
 
@@ -382,11 +382,11 @@ public final class Maestro {
 
 	private void logOutcome(Direction direction, int services, List<BandmasterException> errors, Duration took) {
 		if (errors.isEmpty()) {
-			logger.debug("{} of {} services done in {} ms", direction.verb(), services, took.toMillis());
+			this.log.debug("{} of {} services done in {} ms", direction.verb(), services, took.toMillis());
 		}
 		else {
-			logger.info("{} of {} services done in {} ms; {} could not {}", direction.verb(), services, took.toMillis(),
-					errors.size(), direction.verb());
+			this.log.info("{} of {} services done in {} ms; {} could not {}", direction.verb(), services,
+					took.toMillis(), errors.size(), direction.verb());
 		}
 	}
 
@@ -465,7 +465,26 @@ public final class Maestro {
 
 		private Clock clock = Clock.systemUTC();
 
+		private UnaryOperator<String> sanitizer = Credentials::mask;
+
 		private Builder() {
+		}
+
+		/**
+		 * Sets what every line the maestro logs goes through before it is written (the
+		 * messages of the throwables logged with it included), to keep secrets that
+		 * services' error messages carry out of the logs. The default,
+		 * {@link Credentials#mask(String)}, masks passwords in URLs and {@code password=}
+		 * parameters. It must be thread-safe and quick; when it throws or returns
+		 * {@code null}, the default is used for that line. Listeners, and the errors
+		 * {@code startAll} and {@code stopAll} return, get the services' errors as they
+		 * are.
+		 * @param sanitizer the whole line in, the line to write out
+		 * @return this builder
+		 */
+		public Builder sanitizer(UnaryOperator<String> sanitizer) {
+			this.sanitizer = Objects.requireNonNull(sanitizer, "sanitizer must not be null");
+			return this;
 		}
 
 		/**

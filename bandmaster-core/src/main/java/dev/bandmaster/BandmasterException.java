@@ -105,6 +105,32 @@ public class BandmasterException extends RuntimeException {
 		return this.attempts;
 	}
 
+	/**
+	 * Tells whether the service's error is one the engine never retries, and whose remedy
+	 * lies in the JVM or the class path rather than in what the service connects to: the
+	 * cause of a {@link ErrorKind#SERVICE_START_FAILURE} or
+	 * {@link ErrorKind#SERVICE_STOP_FAILURE} is a {@link VirtualMachineError} (out of
+	 * memory or stack, an internal error: the JVM itself is in trouble) or a
+	 * {@link LinkageError} (a class missing or incompatible: the application was built or
+	 * deployed with the wrong libraries). Such a failure is reported after the attempt
+	 * that threw it, whatever retries the service has left.
+	 * @return {@code true} when the cause is such an error
+	 */
+	public boolean fatal() {
+		Throwable cause = getCause();
+		return (this.kind == ErrorKind.SERVICE_START_FAILURE || this.kind == ErrorKind.SERVICE_STOP_FAILURE)
+				&& cause != null && isFatal(cause);
+	}
+
+	/**
+	 * Whether an error thrown by a service's start or stop is never retried: a
+	 * {@link VirtualMachineError} or a {@link LinkageError}. Retrying cannot mend either,
+	 * and the retries would only delay the report (or, out of memory, make it worse).
+	 */
+	static boolean isFatal(Throwable error) {
+		return error instanceof VirtualMachineError || error instanceof LinkageError;
+	}
+
 	static BandmasterException alreadyExists(String name, boolean required) {
 		return registration(ErrorKind.SERVICE_ALREADY_EXISTS, name, required, null,
 				"Service '" + name + "' is already registered: give each service a unique name");
@@ -157,7 +183,20 @@ public class BandmasterException extends RuntimeException {
 		String tried = (attempts == 0) ? "before its first attempt"
 				: "after " + attempts + ((attempts == 1) ? " attempt" : " attempts");
 		return new BandmasterException(kind, name, required, null, null, List.of(), attempts,
-				"Service '" + name + "' failed to " + verb + " " + tried + ": " + describe(cause), cause);
+				"Service '" + name + "' failed to " + verb + " " + tried + ": " + describe(cause) + notRetried(cause),
+				cause);
+	}
+
+	private static String notRetried(Throwable cause) {
+		if (cause instanceof VirtualMachineError) {
+			return " (not retried: a VirtualMachineError means the JVM itself is in trouble; check its memory and "
+					+ "stack settings)";
+		}
+		if (cause instanceof LinkageError) {
+			return " (not retried: a LinkageError means a class is missing or incompatible; check the application's "
+					+ "dependencies)";
+		}
+		return "";
 	}
 
 	private static BandmasterException registration(ErrorKind kind, String name, boolean required,

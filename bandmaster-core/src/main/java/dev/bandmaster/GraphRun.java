@@ -20,8 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -52,8 +50,6 @@ final class GraphRun {
 	/** The MDC key under which the service's name is set while its start or stop runs. */
 	static final String MDC_KEY = "bandmaster.service";
 
-	private static final Logger logger = LoggerFactory.getLogger(Maestro.class);
-
 	private static final byte WAITING = 0;
 
 	/** Its wait is over, but a call an earlier run gave up on has not returned yet. */
@@ -71,7 +67,9 @@ final class GraphRun {
 
 	private @Nullable ExecutorService ownedExecutor;
 
-	private final MaestroListener listener;
+	private final Listeners listener;
+
+	private final EngineLog log;
 
 	private final Clock clock;
 
@@ -107,12 +105,12 @@ final class GraphRun {
 
 	private volatile boolean cancelled;
 
-	GraphRun(Direction direction, ServiceGraph graph, @Nullable Executor executor, MaestroListener listener,
-			Clock clock) {
+	GraphRun(Direction direction, ServiceGraph graph, @Nullable Executor executor, Listeners listener, Clock clock) {
 		this.direction = direction;
 		this.graph = graph;
 		this.sharedExecutor = executor;
 		this.listener = listener;
+		this.log = listener.log();
 		this.clock = clock;
 		int size = graph.size();
 		this.participant = new boolean[size];
@@ -266,7 +264,7 @@ final class GraphRun {
 		// An earlier run gave up on a call of this service at its deadline and that call
 		// has not returned yet: only this service, and what waits on it, waits for it.
 		// This run's own deadline still applies.
-		logger.debug("Service '{}' waits for a call an earlier run gave up on to return", node.name());
+		this.log.debug("Service '{}' waits for a call an earlier run gave up on to return", node.name());
 		earlierCall.thenRun(() -> {
 			Attempt first = takeTurn(index);
 			if (first != null) {
@@ -296,7 +294,7 @@ final class GraphRun {
 			}
 		}
 		if (!needed) {
-			logger.debug("Service '{}' is {} since a late call: nothing to {}", node.name(), node.state(),
+			this.log.debug("Service '{}' is {} since a late call: nothing to {}", node.name(), node.state(),
 					this.direction.verb());
 			return unblock(index);
 		}
@@ -306,7 +304,7 @@ final class GraphRun {
 		else {
 			this.listener.stopping(node.name());
 		}
-		logger.debug("Service '{}' {}", node.name(), (this.direction == Direction.START) ? "starting" : "stopping");
+		this.log.debug("Service '{}' {}", node.name(), (this.direction == Direction.START) ? "starting" : "stopping");
 		announced(index);
 		return prepare(index, 1);
 	}
@@ -397,11 +395,11 @@ final class GraphRun {
 		}
 		if (this.direction == Direction.START) {
 			this.listener.started(node.name(), took, number);
-			logger.debug("Service '{}' started in {} ms after {} attempt(s)", node.name(), took.toMillis(), number);
+			this.log.debug("Service '{}' started in {} ms after {} attempt(s)", node.name(), took.toMillis(), number);
 		}
 		else {
 			this.listener.stopped(node.name(), took);
-			logger.debug("Service '{}' stopped in {} ms", node.name(), took.toMillis());
+			this.log.debug("Service '{}' stopped in {} ms", node.name(), took.toMillis());
 		}
 		return unblock(index);
 	}
@@ -429,7 +427,7 @@ final class GraphRun {
 		Registration node = this.graph.nodes[index];
 		ServiceDefinition definition = node.definition;
 		RetryPolicy policy = definition.retryPolicy();
-		if (retryable && number <= policy.retries() && !this.cancelled) {
+		if (retryable && number <= policy.retries() && !this.cancelled && !BandmasterException.isFatal(error)) {
 			Duration delay = policy.backoffBefore(number, ThreadLocalRandom.current().nextDouble());
 			synchronized (node) {
 				if (this.phase[index] != LAUNCHED) {
@@ -442,7 +440,7 @@ final class GraphRun {
 			// backoff could run the next attempt, and report its outcome, before this
 			// call, breaking the per-service event order.
 			this.listener.retryScheduled(node.name(), this.direction.active, number, delay, error);
-			logger.info("Service '{}' failed to {} (attempt {} of {}), retrying in {}: {}", node.name(),
+			this.log.info("Service '{}' failed to {} (attempt {} of {}), retrying in {}: {}", node.name(),
 					this.direction.verb(), number, policy.retries() + 1, BandmasterException.format(delay),
 					BandmasterException.describe(error));
 			announced(index);
@@ -468,8 +466,8 @@ final class GraphRun {
 		this.direction.notifyFailure(this.listener, failure);
 		// The caller receives the failure with its cause; the stack trace is only worth a
 		// line at debug level.
-		logger.warn(failure.getMessage());
-		logger.debug("Service '{}' failed to {}", node.name(), this.direction.verb(), error);
+		this.log.warn("{}", failure.getMessage());
+		this.log.debug("Service '{}' failed to {}", node.name(), this.direction.verb(), error);
 		skipBlockedBy(index);
 		resolved();
 	}
@@ -500,7 +498,7 @@ final class GraphRun {
 				this.errors[skipped] = failure;
 			}
 			this.direction.notifyFailure(this.listener, failure);
-			logger.warn(failure.getMessage());
+			this.log.warn("{}", failure.getMessage());
 			for (int next : this.direction.unblocks(this.graph, skipped)) {
 				blocked.push(new int[] { next, skipped });
 			}
@@ -562,7 +560,7 @@ final class GraphRun {
 	 */
 	private void completedAfterCancellation(Registration node) {
 		if (this.direction == Direction.START) {
-			logger.warn("Service '{}' finished starting after its start was cancelled; stopping it", node.name());
+			this.log.warn("Service '{}' finished starting after its start was cancelled; stopping it", node.name());
 			try {
 				node.definition.service().stop();
 			}
@@ -570,14 +568,15 @@ final class GraphRun {
 				synchronized (node) {
 					node.moveTo(ServiceState.STARTED);
 				}
-				logger.warn("Service '{}' failed to stop after its cancelled start; it stays started", node.name(), ex);
+				this.log.warn("Service '{}' failed to stop after its cancelled start; it stays started", node.name(),
+						ex);
 			}
 		}
 		else {
 			synchronized (node) {
 				node.moveTo(ServiceState.STOPPED);
 			}
-			logger.info("Service '{}' finished stopping after its stop was cancelled", node.name());
+			this.log.info("Service '{}' finished stopping after its stop was cancelled", node.name());
 		}
 	}
 
@@ -718,7 +717,7 @@ final class GraphRun {
 			if (error == null) {
 				return succeeded(this.index, this.number);
 			}
-			if (timedOut && timeout != null) {
+			if (timedOut && timeout != null && !BandmasterException.isFatal(error)) {
 				TimeoutException timeoutError = new TimeoutException("Service '" + definition.name() + "' did not "
 						+ GraphRun.this.direction.verb() + " within its " + GraphRun.this.direction.verb()
 						+ " timeout of " + BandmasterException.format(timeout));

@@ -4,26 +4,32 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * Calls every registered {@link MaestroListener} in turn; one that throws is logged and
- * does not stop the others nor the run.
+ * does not stop the others nor the run. Also carries the maestro's {@link EngineLog}, so
+ * that a run reaches the listeners and the log through one object.
  */
 final class Listeners implements MaestroListener {
 
-	private static final Logger logger = LoggerFactory.getLogger(Maestro.class);
-
 	private final List<MaestroListener> listeners;
+
+	private final EngineLog log;
 
 	/**
 	 * Creates a fan-out over a live list.
 	 * @param listeners the listeners, read at each call: a thread-safe list, such as a
 	 * copy-on-write one
+	 * @param log the maestro's log, where a failing listener is reported and which a run
+	 * logs to
 	 */
-	Listeners(List<MaestroListener> listeners) {
+	Listeners(List<MaestroListener> listeners, EngineLog log) {
 		this.listeners = listeners;
+		this.log = log;
+	}
+
+	/** The maestro's log, sanitizing every line. */
+	EngineLog log() {
+		return this.log;
 	}
 
 	@Override
@@ -68,7 +74,7 @@ final class Listeners implements MaestroListener {
 				call.accept(listener);
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Listener {} failed; ignoring it", listener, ex);
+				this.log.warn("Listener {} failed; ignoring it", listener, ex);
 			}
 		}
 	}

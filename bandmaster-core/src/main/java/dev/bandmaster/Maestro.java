@@ -21,10 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Boots and shuts down a set of {@link Service services} as a dependency graph.
@@ -60,8 +59,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Maestro {
 
-	private static final Logger logger = LoggerFactory.getLogger(Maestro.class);
-
 	private static final AtomicReference<Maestro> global = new AtomicReference<>(new Maestro());
 
 	private final Object registry = new Object();
@@ -84,6 +81,8 @@ public final class Maestro {
 
 	private final Listeners listeners;
 
+	private final EngineLog log;
+
 	private final Clock clock;
 
 	/**
@@ -97,7 +96,8 @@ public final class Maestro {
 	private Maestro(Builder builder) {
 		this.executor = builder.executor;
 		this.listenerList = new CopyOnWriteArrayList<>(builder.listeners);
-		this.listeners = new Listeners(this.listenerList);
+		this.log = new EngineLog(builder.sanitizer);
+		this.listeners = new Listeners(this.listenerList, this.log);
 		this.clock = builder.clock;
 	}
 
@@ -216,7 +216,7 @@ public final class Maestro {
 		if (registration == null) {
 			return null;
 		}
-		long deadline = System.nanoTime() + saturatedNanos(timeout);
+		long deadline = Durations.deadlineAfter(timeout);
 		while (true) {
 			CompletableFuture<Service> ready = registration.ready();
 			if (registration.state() == ServiceState.STARTED) {
@@ -377,7 +377,7 @@ public final class Maestro {
 		// The part is worked out before the turn is taken, so that an unknown name is
 		// refused at once.
 		ValidatedGraph part = (roots != null) ? new ValidatedGraph(closure(roots)) : null;
-		long deadline = (timeout != null) ? System.nanoTime() + saturatedNanos(timeout) : 0;
+		long deadline = (timeout != null) ? Durations.deadlineAfter(timeout) : 0;
 		boolean locked;
 		try {
 			if (timeout == null) {
@@ -450,11 +450,11 @@ public final class Maestro {
 
 	private void logOutcome(Direction direction, int services, List<BandmasterException> errors, Duration took) {
 		if (errors.isEmpty()) {
-			logger.debug("{} of {} services done in {} ms", direction.verb(), services, took.toMillis());
+			this.log.debug("{} of {} services done in {} ms", direction.verb(), services, took.toMillis());
 		}
 		else {
-			logger.info("{} of {} services done in {} ms; {} could not {}", direction.verb(), services, took.toMillis(),
-					errors.size(), direction.verb());
+			this.log.info("{} of {} services done in {} ms; {} could not {}", direction.verb(), services,
+					took.toMillis(), errors.size(), direction.verb());
 		}
 	}
 
@@ -480,15 +480,6 @@ public final class Maestro {
 	private List<Registration> registrationsInOrder() {
 		synchronized (this.registry) {
 			return new ArrayList<>(this.registrations.values());
-		}
-	}
-
-	private static long saturatedNanos(Duration duration) {
-		try {
-			return duration.toNanos();
-		}
-		catch (ArithmeticException ex) {
-			return duration.isNegative() ? Long.MIN_VALUE / 2 : Long.MAX_VALUE / 2;
 		}
 	}
 
@@ -542,7 +533,26 @@ public final class Maestro {
 
 		private Clock clock = Clock.systemUTC();
 
+		private UnaryOperator<String> sanitizer = Credentials::mask;
+
 		private Builder() {
+		}
+
+		/**
+		 * Sets what every line the maestro logs goes through before it is written (the
+		 * messages of the throwables logged with it included), to keep secrets that
+		 * services' error messages carry out of the logs. The default,
+		 * {@link Credentials#mask(String)}, masks passwords in URLs and {@code password=}
+		 * parameters. It must be thread-safe and quick; when it throws or returns
+		 * {@code null}, the default is used for that line. Listeners, and the errors
+		 * {@code startAll} and {@code stopAll} return, get the services' errors as they
+		 * are.
+		 * @param sanitizer the whole line in, the line to write out
+		 * @return this builder
+		 */
+		public Builder sanitizer(UnaryOperator<String> sanitizer) {
+			this.sanitizer = Objects.requireNonNull(sanitizer, "sanitizer must not be null");
+			return this;
 		}
 
 		/**

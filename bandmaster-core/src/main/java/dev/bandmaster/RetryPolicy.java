@@ -13,6 +13,10 @@ import org.jspecify.annotations.Nullable;
  * each wait is shortened by a random fraction of at most {@code j}, so that services
  * failing together do not retry in lockstep.
  * <p>
+ * Whatever the policy, a {@link VirtualMachineError} or a {@link LinkageError} thrown by
+ * a start or stop is never retried: the failure is reported at once (see
+ * {@link BandmasterException#fatal()}).
+ * <p>
  * The defaults are the Go library's: no retry, a multiplier of 2, no jitter and no cap;
  * so {@code retries = 10, initialBackoff = 500ms} waits 500 ms, 1 s, 2 s, 4 s... between
  * attempts.
@@ -86,26 +90,12 @@ public record RetryPolicy(int retries, Duration initialBackoff, double multiplie
 		if (retry < 1) {
 			throw new IllegalArgumentException("retry must be 1 or more, but was " + retry);
 		}
-		double nanos = saturatedNanos(this.initialBackoff) * Math.pow(this.multiplier, retry - 1);
+		double nanos = Durations.saturatedNanos(this.initialBackoff) * Math.pow(this.multiplier, retry - 1);
 		long capped = (nanos >= Long.MAX_VALUE) ? Long.MAX_VALUE : (long) nanos;
 		if (this.maxBackoff != null) {
-			capped = Math.min(capped, saturatedNanos(this.maxBackoff));
+			capped = Math.min(capped, Durations.saturatedNanos(this.maxBackoff));
 		}
 		return Duration.ofNanos(capped);
-	}
-
-	/**
-	 * Converts a non-negative duration, saturating instead of overflowing:
-	 * {@link Duration#toNanos()} throws past 292 years, and a throw here, on a worker
-	 * thread, would leave the service's failure unreported.
-	 */
-	private static long saturatedNanos(Duration duration) {
-		try {
-			return duration.toNanos();
-		}
-		catch (ArithmeticException ex) {
-			return Long.MAX_VALUE;
-		}
 	}
 
 	/**
@@ -119,7 +109,7 @@ public record RetryPolicy(int retries, Duration initialBackoff, double multiplie
 		if (this.jitter == 0) {
 			return backoff;
 		}
-		return Duration.ofNanos((long) (backoff.toNanos() * (1.0 - this.jitter * random)));
+		return Duration.ofNanos((long) (Durations.saturatedNanos(backoff) * (1.0 - this.jitter * random)));
 	}
 
 }

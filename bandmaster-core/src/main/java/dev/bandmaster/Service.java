@@ -20,14 +20,18 @@ public interface Service {
 	 * {@link InterruptedException} (or return) promptly when interrupted.
 	 * @param dependencies the direct dependencies of this service, all started
 	 * @throws Exception any failure; the attempt is retried as the service's
-	 * {@link RetryPolicy} says
+	 * {@link RetryPolicy} says. An error thrown instead is retried too, except a
+	 * {@link VirtualMachineError} or a {@link LinkageError}, which fails the start at
+	 * once (see {@link BandmasterException#fatal()})
 	 */
 	void start(Dependencies dependencies) throws Exception;
 
 	/**
 	 * Shuts the service down. Called only for a service that is started, after every
 	 * service that depends on it has stopped; retried like {@link #start} when it throws.
-	 * @throws Exception any failure; the service then stays {@link ServiceState#STARTED}
+	 * @throws Exception any failure; the service then stays {@link ServiceState#STARTED}.
+	 * As for {@link #start}, a {@link VirtualMachineError} or a {@link LinkageError} is
+	 * never retried
 	 */
 	void stop() throws Exception;
 

@@ -18,8 +18,12 @@ final class Timers {
 	private Timers() {
 	}
 
+	/**
+	 * Runs {@code task} once {@code delay} has passed; a delay too long to count in
+	 * nanoseconds is {@linkplain Durations#saturatedNanos saturated}, so it never fires.
+	 */
 	static ScheduledFuture<?> schedule(Runnable task, Duration delay) {
-		return TIMER.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+		return TIMER.schedule(task, Durations.saturatedNanos(delay), TimeUnit.NANOSECONDS);
 	}
 
 	private static ScheduledThreadPoolExecutor createTimer() {

@@ -145,6 +145,26 @@ class DeadlineTest extends BandTestSupport {
 	}
 
 	@Test
+	void acceptsAttemptTimeoutsAndBackoffsTooLongToCountInNanoseconds() {
+		Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+		FlakyService flaky = new FlakyService(1, 1);
+		this.maestro.addService(ServiceDefinition.builder("flaky", flaky)
+			.retries(1)
+			.initialBackoff(Duration.ZERO)
+			.maxBackoff(forever)
+			.startTimeout(forever)
+			.stopTimeout(forever)
+			.build());
+		RecordingService dependent = add("dependent", "flaky");
+		assertThat(this.maestro.startAll(Duration.ofSeconds(10))).isEmpty();
+		assertThat(flaky.startAttempts()).hasSize(2);
+		assertThat(dependent.running()).isTrue();
+		assertThat(this.maestro.stopAll(Duration.ofSeconds(10))).isEmpty();
+		assertThat(flaky.stopAttempts()).hasSize(2);
+		assertThat(this.maestro.state("flaky")).isEqualTo(ServiceState.STOPPED);
+	}
+
+	@Test
 	void aZeroStopDeadlineStopsNothingAndReportsEveryStartedService() {
 		RecordingService a = add("a");
 		RecordingService b = add("b", "a");

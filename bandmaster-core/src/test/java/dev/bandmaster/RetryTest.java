@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.bandmaster.testkit.FlakyService;
 import dev.bandmaster.testkit.HangingService;
 import dev.bandmaster.testkit.RecordingService;
 import dev.bandmaster.testkit.Timeline;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -270,6 +272,46 @@ class RetryTest {
 		assertThat(this.maestro.state("hanging")).isEqualTo(ServiceState.FAILED);
 	}
 
+	@Test
+	void neverRetriesAVirtualMachineErrorOrALinkageErrorAndSaysWhy() {
+		Throwing outOfMemory = new Throwing(new OutOfMemoryError("Java heap space"), null);
+		Throwing noClass = new Throwing(new NoClassDefFoundError("com/example/Driver"), null);
+		Throwing ordinary = new Throwing(new IllegalStateException("refused"), null);
+		for (Throwing service : List.of(outOfMemory, noClass, ordinary)) {
+			this.maestro.addService(ServiceDefinition.builder(service.error.getClass().getSimpleName(), service)
+				.retries(3)
+				.initialBackoff(Duration.ZERO)
+				.build());
+		}
+		List<BandmasterException> errors = this.maestro.startAll(Duration.ofSeconds(10));
+		assertThat(errors)
+			.extracting(BandmasterException::serviceName, BandmasterException::attempts, BandmasterException::fatal)
+			.containsExactly(tuple("OutOfMemoryError", 1, true), tuple("NoClassDefFoundError", 1, true),
+					tuple("IllegalStateException", 4, false));
+		assertThat(errors.get(0)).hasMessageContaining("not retried: a VirtualMachineError")
+			.hasCause(outOfMemory.error);
+		assertThat(errors.get(1)).hasMessageContaining("not retried: a LinkageError").hasCause(noClass.error);
+		assertThat(errors.get(2).getMessage()).doesNotContain("not retried");
+		assertThat(outOfMemory.starts.get()).isEqualTo(1);
+		assertThat(noClass.starts.get()).isEqualTo(1);
+		assertThat(ordinary.starts.get()).isEqualTo(4);
+	}
+
+	@Test
+	void neverRetriesAStopThatThrowsALinkageError() {
+		Throwing service = new Throwing(null, new ExceptionInInitializerError("static init failed"));
+		this.maestro
+			.addService(ServiceDefinition.builder("linked", service).retries(3).initialBackoff(Duration.ZERO).build());
+		assertThat(this.maestro.startAll(Duration.ofSeconds(10))).isEmpty();
+		assertThat(this.maestro.stopAll(Duration.ofSeconds(10))).singleElement().satisfies((error) -> {
+			assertThat(error.kind()).isEqualTo(ErrorKind.SERVICE_STOP_FAILURE);
+			assertThat(error.attempts()).isEqualTo(1);
+			assertThat(error.fatal()).isTrue();
+		});
+		assertThat(service.stops.get()).isEqualTo(1);
+		assertThat(this.maestro.state("linked")).isEqualTo(ServiceState.STARTED);
+	}
+
 	private RecordingService add(String name, boolean required, String... dependencies) {
 		RecordingService service = new RecordingService(name, this.timeline);
 		this.maestro.addService(name, required, service, dependencies);
@@ -292,6 +334,45 @@ class RetryTest {
 			gaps.add((nanoTimes.get(i) - nanoTimes.get(i - 1)) / 1_000_000);
 		}
 		return gaps;
+	}
+
+	/** A service whose start or stop throws the given error every time. */
+	private static final class Throwing implements Service {
+
+		private final AtomicInteger starts = new AtomicInteger();
+
+		private final AtomicInteger stops = new AtomicInteger();
+
+		private final @Nullable Throwable error;
+
+		private final @Nullable Throwable stopError;
+
+		Throwing(@Nullable Throwable error, @Nullable Throwable stopError) {
+			this.error = error;
+			this.stopError = stopError;
+		}
+
+		@Override
+		public void start(Dependencies dependencies) throws Exception {
+			this.starts.incrementAndGet();
+			throwIfSet(this.error);
+		}
+
+		@Override
+		public void stop() throws Exception {
+			this.stops.incrementAndGet();
+			throwIfSet(this.stopError);
+		}
+
+		private static void throwIfSet(@Nullable Throwable error) throws Exception {
+			if (error instanceof Exception exception) {
+				throw exception;
+			}
+			if (error instanceof Error fatal) {
+				throw fatal;
+			}
+		}
+
 	}
 
 }

@@ -204,9 +204,14 @@ public class BandmasterException extends RuntimeException {
 		return new BandmasterException(kind, name, required, dependency, null, List.of(), 0, message, null);
 	}
 
+	/**
+	 * Describes a cause for a message, its passwords masked: a message travels to logs
+	 * and reports that the cause itself never reaches.
+	 */
 	static String describe(Throwable cause) {
 		String message = cause.getMessage();
-		return (message != null) ? cause.getClass().getSimpleName() + ": " + message : cause.getClass().getSimpleName();
+		return (message != null) ? cause.getClass().getSimpleName() + ": " + Credentials.mask(message)
+				: cause.getClass().getSimpleName();
 	}
 
 	static String format(Duration duration) {

@@ -46,4 +46,26 @@ class CredentialsTest {
 			.isEqualTo("https://example.com:8443/path?x=1 and user@example.com");
 	}
 
+	@Test
+	void theErrorsTheEngineBuildsHoldNoPassword() {
+		Maestro maestro = new Maestro();
+		IllegalStateException refused = new IllegalStateException("postgres://app:s3cret@db:5432/app refused");
+		maestro.addService("database", true, new Service() {
+
+			@Override
+			public void start(Dependencies dependencies) {
+				throw refused;
+			}
+
+			@Override
+			public void stop() {
+			}
+
+		});
+		assertThat(maestro.startAll(java.time.Duration.ofSeconds(30))).singleElement().satisfies((error) -> {
+			assertThat(error.getMessage()).contains("postgres://app:******@db:5432/app").doesNotContain("s3cret");
+			assertThat(error.getCause()).as("the cause is the service's own, untouched").isSameAs(refused);
+		});
+	}
+
 }

@@ -53,6 +53,9 @@ class ServiceStartFailureAnalyzer extends AbstractFailureAnalyzer<BandmasterStar
 				.append(summary(failure))
 				.append('\n');
 		}
+		if (culprit.fatal()) {
+			return new FailureAnalysis(description.toString().stripTrailing(), fatalAction(culprit), cause);
+		}
 		String action = "Check that what service '" + name + "' connects to is reachable and correctly configured. "
 				+ "To give it more time, raise bandmaster.services." + name + ".retries, initial-backoff or "
 				+ "start-timeout, or bandmaster.startup.timeout. "
@@ -62,6 +65,21 @@ class ServiceStartFailureAnalyzer extends AbstractFailureAnalyzer<BandmasterStar
 								+ ".holds to the beans it must hold (none: an empty value); for a datasource gate, "
 								+ "bandmaster.gates.datasource.hold-initialization=false.");
 		return new FailureAnalysis(description.toString().stripTrailing(), action, cause);
+	}
+
+	/**
+	 * Advice for a failure that no retry or server could mend: the JVM is in trouble, or
+	 * the application was built with the wrong libraries.
+	 */
+	private static String fatalAction(BandmasterException culprit) {
+		String name = culprit.serviceName();
+		if (culprit.getCause() instanceof LinkageError) {
+			return "Service '" + name + "' needs a class that is missing or incompatible, which no retry can mend. "
+					+ "Check the application's dependencies (mvn dependency:tree or gradle dependencies): a library "
+					+ "missing at run time, or two versions of one.";
+		}
+		return "Service '" + name + "' failed with an error of the JVM itself, which no retry can mend. Check the "
+				+ "JVM's memory and stack settings (-Xmx, -Xss) and what the service holds while it starts.";
 	}
 
 	/**

@@ -16,8 +16,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
 
+import dev.bandmaster.Dependencies;
+import dev.bandmaster.Service;
 import dev.bandmaster.spring.BandService;
 import dev.bandmaster.spring.BandServiceRegistration;
+import dev.bandmaster.spring.BandmasterStartupException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +46,11 @@ class BandmasterFailureAnalysisTests {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure())
 					.hasRootCauseMessage("Connection refused: postgres://app:s3cret@db:5432/app");
+				assertThat(context.getStartupFailure().getCause()).as("what Spring logs of the failure")
+					.isInstanceOf(BandmasterStartupException.class)
+					.message()
+					.contains("postgres://app:******@db:5432/app")
+					.doesNotContain("s3cret");
 				assertThat(this.journal.entries("attempt:database")).hasSize(3);
 				assertThat(this.journal.entries()).contains("start:pool", "stop:pool").doesNotContain("start:cache");
 				FailureAnalysis analysis = analyze(new ServiceStartFailureAnalyzer(), context);
@@ -95,6 +103,22 @@ class BandmasterFailureAnalysisTests {
 					.contains("service 'cache' depends on 'databse', which no band service is named "
 							+ "(did you mean 'database'?)");
 				assertThat(analysis.getAction()).startsWith("Correct each missing name").doesNotContain("loop");
+			});
+	}
+
+	@Test
+	void aMissingClassIsNotRetriedAndTheAdviceIsAboutTheClasspath() {
+		this.runner.withUserConfiguration(MissingClassConfiguration.class)
+			.withPropertyValues("bandmaster.services.client.retries=3")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(new ServiceStartFailureAnalyzer(), context);
+				assertThat(analysis.getDescription()).contains("'client' after 1 attempt (0 retries)")
+					.contains("java.lang.NoClassDefFoundError: com/example/Driver");
+				assertThat(analysis.getAction()).contains("missing or incompatible")
+					.contains("dependencies")
+					.doesNotContain("reachable")
+					.doesNotContain("retries");
 			});
 	}
 
@@ -302,6 +326,28 @@ class BandmasterFailureAnalysisTests {
 		@BandService(dependsOn = "a")
 		RecordingService b(Journal journal) {
 			return new RecordingService("b", journal);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MissingClassConfiguration {
+
+		@Bean
+		@BandService
+		Service client() {
+			return new Service() {
+
+				@Override
+				public void start(Dependencies dependencies) {
+					throw new NoClassDefFoundError("com/example/Driver");
+				}
+
+				@Override
+				public void stop() {
+				}
+
+			};
 		}
 
 	}

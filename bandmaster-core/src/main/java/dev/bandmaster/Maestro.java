@@ -539,19 +539,25 @@ public final class Maestro {
 		}
 
 		/**
-		 * Sets what every line the maestro logs goes through before it is written (the
+		 * Adds what every line the maestro logs goes through before it is written (the
 		 * messages of the throwables logged with it included), to keep secrets that
-		 * services' error messages carry out of the logs. The default,
-		 * {@link Credentials#mask(String)}, masks passwords in URLs and {@code password=}
-		 * parameters. It must be thread-safe and quick; when it throws or returns
-		 * {@code null}, the default is used for that line. Listeners, and the errors
-		 * {@code startAll} and {@code stopAll} return, get the services' errors as they
-		 * are.
-		 * @param sanitizer the whole line in, the line to write out
+		 * services' error messages carry out of the logs. Passwords are masked first,
+		 * whatever the sanitizer, by {@link Credentials#mask(String)} (in URLs and
+		 * {@code password=} parameters); the sanitizer then takes out what else the
+		 * application knows to be secret. It must be thread-safe and quick; when it
+		 * throws or returns {@code null}, the masked line is written. Listeners get the
+		 * services' errors as they are; the messages of the errors {@code startAll} and
+		 * {@code stopAll} return are masked, their causes untouched.
+		 * @param sanitizer the masked line in, the line to write out
 		 * @return this builder
 		 */
 		public Builder sanitizer(UnaryOperator<String> sanitizer) {
-			this.sanitizer = Objects.requireNonNull(sanitizer, "sanitizer must not be null");
+			Objects.requireNonNull(sanitizer, "sanitizer must not be null");
+			this.sanitizer = (line) -> {
+				String masked = Credentials.mask(line);
+				String sanitized = sanitizer.apply(masked);
+				return (sanitized != null) ? sanitized : masked;
+			};
 			return this;
 		}
 

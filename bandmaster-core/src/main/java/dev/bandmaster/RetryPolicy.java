@@ -39,27 +39,12 @@ public record RetryPolicy(int retries, Duration initialBackoff, double multiplie
 	private static final RetryPolicy NONE = new RetryPolicy(0, DEFAULT_INITIAL_BACKOFF, DEFAULT_MULTIPLIER, null, 0);
 
 	/**
-	 * Checks every component.
+	 * Checks every component, by the rules of {@link Tuning#violations()}.
 	 * @throws IllegalArgumentException naming the component that is out of range
 	 */
 	public RetryPolicy {
 		Objects.requireNonNull(initialBackoff, "initialBackoff must not be null");
-		if (retries < 0) {
-			throw new IllegalArgumentException("retries must be zero or more, but was " + retries);
-		}
-		if (initialBackoff.isNegative()) {
-			throw new IllegalArgumentException("initialBackoff must be zero or more, but was " + initialBackoff);
-		}
-		if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-			throw new IllegalArgumentException(
-					"multiplier must be a finite number of at least 1, but was " + multiplier);
-		}
-		if (maxBackoff != null && (maxBackoff.isNegative() || maxBackoff.isZero())) {
-			throw new IllegalArgumentException("maxBackoff must be positive when set, but was " + maxBackoff);
-		}
-		if (!(jitter >= 0.0 && jitter <= 1.0)) {
-			throw new IllegalArgumentException("jitter must be between 0 and 1, but was " + jitter);
-		}
+		new Tuning(retries, initialBackoff, multiplier, maxBackoff, jitter, null, null).requireValid("Retry policy");
 	}
 
 	/**

@@ -56,15 +56,16 @@ public record ServiceDefinition(String name, Service service, boolean required, 
 				throw BandmasterException.duplicateDependency(name, required, dependency);
 			}
 		}
-		checkPositive(name, "startTimeout", startTimeout);
-		checkPositive(name, "stopTimeout", stopTimeout);
+		new Tuning(null, null, null, null, null, startTimeout, stopTimeout).requireValid("Service '" + name + "'");
 	}
 
-	private static void checkPositive(String name, String what, @Nullable Duration timeout) {
-		if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-			throw new IllegalArgumentException(
-					"Service '" + name + "': " + what + " must be positive when set, but was " + timeout);
-		}
+	/**
+	 * Returns the definition's tuning, every value set.
+	 * @return its retry policy's values and its timeouts
+	 */
+	public Tuning tuning() {
+		return new Tuning(this.retryPolicy.retries(), this.retryPolicy.initialBackoff(), this.retryPolicy.multiplier(),
+				this.retryPolicy.maxBackoff(), this.retryPolicy.jitter(), this.startTimeout, this.stopTimeout);
 	}
 
 	/**
@@ -82,6 +83,10 @@ public record ServiceDefinition(String name, Service service, boolean required, 
 	 */
 	public static final class Builder {
 
+		/** A single attempt, no timeouts: the Go library's defaults. */
+		private static final Tuning DEFAULTS = new Tuning(0, RetryPolicy.DEFAULT_INITIAL_BACKOFF,
+				RetryPolicy.DEFAULT_MULTIPLIER, null, 0.0, null, null);
+
 		private final String name;
 
 		private final Service service;
@@ -90,19 +95,8 @@ public record ServiceDefinition(String name, Service service, boolean required, 
 
 		private final List<String> dependencies = new ArrayList<>();
 
-		private int retries;
-
-		private Duration initialBackoff = RetryPolicy.DEFAULT_INITIAL_BACKOFF;
-
-		private double multiplier = RetryPolicy.DEFAULT_MULTIPLIER;
-
-		private @Nullable Duration maxBackoff;
-
-		private double jitter;
-
-		private @Nullable Duration startTimeout;
-
-		private @Nullable Duration stopTimeout;
+		/** What was set, over {@link #DEFAULTS}. */
+		private Tuning tuning = Tuning.NONE;
 
 		private Builder(String name, Service service) {
 			this.name = name;
@@ -144,8 +138,7 @@ public record ServiceDefinition(String name, Service service, boolean required, 
 		 * @return this builder
 		 */
 		public Builder retries(int retries) {
-			this.retries = retries;
-			return this;
+			return tuning(new Tuning(retries, null, null, null, null, null, null));
 		}
 
 		/**
@@ -154,8 +147,8 @@ public record ServiceDefinition(String name, Service service, boolean required, 
 		 * @return this builder
 		 */
 		public Builder initialBackoff(Duration initialBackoff) {
-			this.initialBackoff = initialBackoff;
-			return this;
+			return tuning(new Tuning(null, Objects.requireNonNull(initialBackoff, "initialBackoff must not be null"),
+					null, null, null, null, null));
 		}
 
 		/**
@@ -164,8 +157,7 @@ public record ServiceDefinition(String name, Service service, boolean required, 
 		 * @return this builder
 		 */
 		public Builder multiplier(double multiplier) {
-			this.multiplier = multiplier;
-			return this;
+			return tuning(new Tuning(null, null, multiplier, null, null, null, null));
 		}
 
 		/**
@@ -174,7 +166,7 @@ public record ServiceDefinition(String name, Service service, boolean required, 
 		 * @return this builder
 		 */
 		public Builder maxBackoff(@Nullable Duration maxBackoff) {
-			this.maxBackoff = maxBackoff;
+			this.tuning = withMaxBackoff(this.tuning, maxBackoff);
 			return this;
 		}
 
@@ -184,8 +176,7 @@ public record ServiceDefinition(String name, Service service, boolean required, 
 		 * @return this builder
 		 */
 		public Builder jitter(double jitter) {
-			this.jitter = jitter;
-			return this;
+			return tuning(new Tuning(null, null, null, null, jitter, null, null));
 		}
 
 		/**
@@ -195,11 +186,9 @@ public record ServiceDefinition(String name, Service service, boolean required, 
 		 * @return this builder
 		 */
 		public Builder retryPolicy(RetryPolicy policy) {
-			this.retries = policy.retries();
-			this.initialBackoff = policy.initialBackoff();
-			this.multiplier = policy.multiplier();
-			this.maxBackoff = policy.maxBackoff();
-			this.jitter = policy.jitter();
+			tuning(new Tuning(policy.retries(), policy.initialBackoff(), policy.multiplier(), null, policy.jitter(),
+					null, null));
+			this.tuning = withMaxBackoff(this.tuning, policy.maxBackoff());
 			return this;
 		}
 
@@ -210,7 +199,8 @@ public record ServiceDefinition(String name, Service service, boolean required, 
 		 * @return this builder
 		 */
 		public Builder startTimeout(@Nullable Duration startTimeout) {
-			this.startTimeout = startTimeout;
+			this.tuning = new Tuning(this.tuning.retries(), this.tuning.initialBackoff(), this.tuning.multiplier(),
+					this.tuning.maxBackoff(), this.tuning.jitter(), startTimeout, this.tuning.stopTimeout());
 			return this;
 		}
 
@@ -221,7 +211,8 @@ public record ServiceDefinition(String name, Service service, boolean required, 
 		 * @return this builder
 		 */
 		public Builder stopTimeout(@Nullable Duration stopTimeout) {
-			this.stopTimeout = stopTimeout;
+			this.tuning = new Tuning(this.tuning.retries(), this.tuning.initialBackoff(), this.tuning.multiplier(),
+					this.tuning.maxBackoff(), this.tuning.jitter(), this.tuning.startTimeout(), stopTimeout);
 			return this;
 		}
 
@@ -233,10 +224,30 @@ public record ServiceDefinition(String name, Service service, boolean required, 
 		 * dependency twice
 		 */
 		public ServiceDefinition build() {
-			RetryPolicy policy = new RetryPolicy(this.retries, this.initialBackoff, this.multiplier, this.maxBackoff,
-					this.jitter);
+			Tuning tuning = DEFAULTS.overriddenBy(this.tuning).requireValid("Service '" + this.name + "'");
+			RetryPolicy policy = new RetryPolicy(tuning.retries(), tuning.initialBackoff(), tuning.multiplier(),
+					tuning.maxBackoff(), tuning.jitter());
 			return new ServiceDefinition(this.name, this.service, this.required, this.dependencies, policy,
-					this.startTimeout, this.stopTimeout);
+					tuning.startTimeout(), tuning.stopTimeout());
+		}
+
+		/**
+		 * Sets every value a tuning sets, over those set before; the others stay.
+		 * @param tuning the values to set
+		 * @return this builder
+		 */
+		public Builder tuning(Tuning tuning) {
+			this.tuning = this.tuning.overriddenBy(Objects.requireNonNull(tuning, "tuning must not be null"));
+			return this;
+		}
+
+		/**
+		 * The max backoff is the one value a builder can set back to "none", which
+		 * merging cannot express.
+		 */
+		private static Tuning withMaxBackoff(Tuning tuning, @Nullable Duration maxBackoff) {
+			return new Tuning(tuning.retries(), tuning.initialBackoff(), tuning.multiplier(), maxBackoff,
+					tuning.jitter(), tuning.startTimeout(), tuning.stopTimeout());
 		}
 
 	}

@@ -106,11 +106,13 @@ class EngineLogTest {
 
 	@Test
 	void passesEveryLineThroughTheSanitizerGiven() throws Exception {
-		UnaryOperator<String> sanitizer = (line) -> line.replace(SECRET, "[redacted]");
+		// The errors the engine builds mask passwords whatever the sanitizer, which then
+		// takes out what else it is told to.
+		UnaryOperator<String> sanitizer = (line) -> line.replace("smtp.example.com", "[mail server]");
 		failEverywhere(Maestro.builder().sanitizer(sanitizer).build());
 		assertThat(this.lines).noneMatch((line) -> line.contains(SECRET));
-		assertThat(this.lines).anyMatch((line) -> line.contains("smtp://mail:[redacted]@smtp.example.com"));
-		assertThat(this.lines).noneMatch((line) -> line.contains("******"));
+		assertThat(this.lines).noneMatch((line) -> line.contains("smtp.example.com"));
+		assertThat(this.lines).anyMatch((line) -> line.contains("smtp://mail:******@[mail server]"));
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 import dev.bandmaster.Service;
+import dev.bandmaster.Tuning;
 
 /**
  * A band service registered programmatically, for a {@link Service} that is not itself a
@@ -24,9 +25,9 @@ import dev.bandmaster.Service;
  * }
  * </pre>
  * <p>
- * The tuning values ({@link #retries()}, {@link #initialBackoff()} and the rest) are the
- * registration's own defaults: {@code null} means "the value under
- * {@code bandmaster.defaults}", and {@code bandmaster.services.<name>} overrides any of
+ * The {@link #tuning()} values (retries, initial backoff and the rest) are the
+ * registration's own defaults: a value it does not set is the one under
+ * {@code bandmaster.defaults}, and {@code bandmaster.services.<name>} overrides any of
  * them. They are checked when the context starts, like those of an annotation, and an
  * invalid one fails the startup naming the registration. As for annotated beans, the
  * registration depends on every band service bean that was injected to create it.
@@ -37,24 +38,11 @@ import dev.bandmaster.Service;
  * @param service the service
  * @param required whether the application needs it
  * @param dependsOn the names of the services it depends on
- * @param retries how many times a failed start or stop is tried again, or {@code null}
- * for the configured default
- * @param initialBackoff the wait before the first retry, or {@code null} for the
- * configured default
- * @param multiplier by how much each wait grows, or {@code null} for the configured
- * default
- * @param maxBackoff the longest wait, or {@code null} for the configured default
- * @param jitter the largest random fraction taken off each wait, or {@code null} for the
- * configured default
- * @param startTimeout how long one start attempt may take, or {@code null} for the
- * configured default
- * @param stopTimeout how long one stop attempt may take, or {@code null} for the
- * configured default
+ * @param tuning how its failures are retried and how long each attempt may take: the
+ * values it sets over {@code bandmaster.defaults}
  */
 public record BandServiceRegistration(String name, Service service, boolean required, List<String> dependsOn,
-		@Nullable Integer retries, @Nullable Duration initialBackoff, @Nullable Double multiplier,
-		@Nullable Duration maxBackoff, @Nullable Double jitter, @Nullable Duration startTimeout,
-		@Nullable Duration stopTimeout) {
+		Tuning tuning) {
 
 	/**
 	 * Checks the name and copies the dependencies.
@@ -62,6 +50,7 @@ public record BandServiceRegistration(String name, Service service, boolean requ
 	public BandServiceRegistration {
 		Objects.requireNonNull(name, "name must not be null");
 		Objects.requireNonNull(service, "service must not be null");
+		Objects.requireNonNull(tuning, "tuning must not be null");
 		if (name.isBlank()) {
 			throw new IllegalArgumentException("A band service name must not be blank");
 		}
@@ -101,19 +90,7 @@ public record BandServiceRegistration(String name, Service service, boolean requ
 
 		private final List<String> dependsOn = new ArrayList<>();
 
-		private @Nullable Integer retries;
-
-		private @Nullable Duration initialBackoff;
-
-		private @Nullable Double multiplier;
-
-		private @Nullable Duration maxBackoff;
-
-		private @Nullable Double jitter;
-
-		private @Nullable Duration startTimeout;
-
-		private @Nullable Duration stopTimeout;
+		private Tuning tuning = Tuning.NONE;
 
 		private Builder(String name, Service service) {
 			this.name = name;
@@ -142,75 +119,81 @@ public record BandServiceRegistration(String name, Service service, boolean requ
 
 		/**
 		 * Sets how many times a failed start or stop is tried again.
-		 * @param retries zero or more, or {@code null} for the configured default
+		 * @param retries zero or more, or {@code null} to leave it as set before (by
+		 * default, the configured default)
 		 * @return this builder
 		 */
 		public Builder retries(@Nullable Integer retries) {
-			this.retries = retries;
-			return this;
+			return tuning(new Tuning(retries, null, null, null, null, null, null));
 		}
 
 		/**
 		 * Sets the wait before the first retry.
-		 * @param initialBackoff a positive duration, or {@code null} for the configured
-		 * default
+		 * @param initialBackoff a positive duration, or {@code null} to leave it as set
+		 * before (by default, the configured default)
 		 * @return this builder
 		 */
 		public Builder initialBackoff(@Nullable Duration initialBackoff) {
-			this.initialBackoff = initialBackoff;
-			return this;
+			return tuning(new Tuning(null, initialBackoff, null, null, null, null, null));
 		}
 
 		/**
 		 * Sets by how much each wait grows over the previous one.
-		 * @param multiplier at least 1, or {@code null} for the configured default
+		 * @param multiplier at least 1, or {@code null} to leave it as set before (by
+		 * default, the configured default)
 		 * @return this builder
 		 */
 		public Builder multiplier(@Nullable Double multiplier) {
-			this.multiplier = multiplier;
-			return this;
+			return tuning(new Tuning(null, null, multiplier, null, null, null, null));
 		}
 
 		/**
 		 * Sets the longest wait between two attempts.
-		 * @param maxBackoff a positive duration, or {@code null} for the configured
-		 * default
+		 * @param maxBackoff a positive duration, or {@code null} to leave it as set
+		 * before (by default, the configured default)
 		 * @return this builder
 		 */
 		public Builder maxBackoff(@Nullable Duration maxBackoff) {
-			this.maxBackoff = maxBackoff;
-			return this;
+			return tuning(new Tuning(null, null, null, maxBackoff, null, null, null));
 		}
 
 		/**
 		 * Sets the largest random fraction taken off each wait.
-		 * @param jitter from 0 to 1, or {@code null} for the configured default
+		 * @param jitter from 0 to 1, or {@code null} to leave it as set before (by
+		 * default, the configured default)
 		 * @return this builder
 		 */
 		public Builder jitter(@Nullable Double jitter) {
-			this.jitter = jitter;
-			return this;
+			return tuning(new Tuning(null, null, null, null, jitter, null, null));
 		}
 
 		/**
 		 * Sets how long one start attempt may take before it is interrupted.
-		 * @param startTimeout a positive duration, or {@code null} for the configured
-		 * default
+		 * @param startTimeout a positive duration, or {@code null} to leave it as set
+		 * before (by default, the configured default)
 		 * @return this builder
 		 */
 		public Builder startTimeout(@Nullable Duration startTimeout) {
-			this.startTimeout = startTimeout;
-			return this;
+			return tuning(new Tuning(null, null, null, null, null, startTimeout, null));
 		}
 
 		/**
 		 * Sets how long one stop attempt may take before it is interrupted.
-		 * @param stopTimeout a positive duration, or {@code null} for the configured
-		 * default
+		 * @param stopTimeout a positive duration, or {@code null} to leave it as set
+		 * before (by default, the configured default)
 		 * @return this builder
 		 */
 		public Builder stopTimeout(@Nullable Duration stopTimeout) {
-			this.stopTimeout = stopTimeout;
+			return tuning(new Tuning(null, null, null, null, null, null, stopTimeout));
+		}
+
+		/**
+		 * Sets every value a tuning sets, over those set before.
+		 * @param tuning the values to set
+		 * @return this builder
+		 */
+		public Builder tuning(Tuning tuning) {
+			this.tuning = this.tuning.overriddenBy(Objects.requireNonNull(tuning, "tuning must not be null"));
 			return this;
 		}
 
@@ -219,9 +202,7 @@ public record BandServiceRegistration(String name, Service service, boolean requ
 		 * @return the registration
 		 */
 		public BandServiceRegistration build() {
-			return new BandServiceRegistration(this.name, this.service, this.required, this.dependsOn, this.retries,
-					this.initialBackoff, this.multiplier, this.maxBackoff, this.jitter, this.startTimeout,
-					this.stopTimeout);
+			return new BandServiceRegistration(this.name, this.service, this.required, this.dependsOn, this.tuning);
 		}
 
 	}

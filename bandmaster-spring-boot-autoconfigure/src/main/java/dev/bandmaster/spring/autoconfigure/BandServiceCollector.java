@@ -9,7 +9,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -19,11 +18,13 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.StringUtils;
 
 import dev.bandmaster.Service;
 import dev.bandmaster.ServiceDefinition;
+import dev.bandmaster.Tuning;
 import dev.bandmaster.spring.BandService;
 import dev.bandmaster.spring.BandServiceRegistration;
 import dev.bandmaster.spring.BandmasterConfigurationException;
@@ -61,7 +62,7 @@ final class BandServiceCollector {
 	 * @throws BandmasterConfigurationException for the first problem found
 	 */
 	Declarations declarations() {
-		ServiceTuning defaults = defaults();
+		Tuning defaults = defaults();
 		Map<String, Declaration> declared = new LinkedHashMap<>();
 		List<String> unnamedRegistrations = new ArrayList<>();
 		for (String beanName : this.beanFactory.getBeanDefinitionNames()) {
@@ -78,7 +79,7 @@ final class BandServiceCollector {
 			BeanDefinition definition = this.beanFactory.getMergedBeanDefinition(beanName);
 			String name = BandServiceDeclarations.serviceName(definition);
 			if (name != null) {
-				Declaration declaration = new Declaration(beanName, false, name, true, List.of(), ServiceTuning.NONE,
+				Declaration declaration = new Declaration(beanName, false, name, true, List.of(), Tuning.NONE,
 						List.of(), List.of(), BandServiceDeclarations.heldBeans(definition));
 				add(declared, declaration, Function.identity());
 			}
@@ -101,7 +102,7 @@ final class BandServiceCollector {
 	 * @throws BandmasterConfigurationException for the first problem found
 	 */
 	List<ServiceDefinition> collect() {
-		ServiceTuning defaults = defaults();
+		Tuning defaults = defaults();
 		Map<String, Candidate> candidates = new LinkedHashMap<>();
 		for (String beanName : this.beanFactory.getBeanNamesForAnnotation(BandService.class)) {
 			BandService annotation = this.beanFactory.findAnnotationOnBean(beanName, BandService.class);
@@ -141,7 +142,7 @@ final class BandServiceCollector {
 	 * its bean definitions do not declare
 	 */
 	List<ServiceDefinition> collect(Collection<String> names, Declarations declarations) {
-		ServiceTuning defaults = defaults();
+		Tuning defaults = defaults();
 		Map<String, List<ConfiguredService>> configured = configuredServices(declarations.services().keySet(), false);
 		Map<String, String> serviceNamesByBean = new LinkedHashMap<>();
 		declarations.services().values().forEach((d) -> serviceNamesByBean.put(d.beanName(), d.name()));
@@ -179,11 +180,12 @@ final class BandServiceCollector {
 				this.beanFactory.getBean(declaration.beanName(), BandServiceRegistration.class));
 	}
 
-	private ServiceTuning defaults() {
-		return ServiceTuning.of(this.properties.getDefaults()).check((key) -> "bandmaster.defaults." + key);
+	private Tuning defaults() {
+		return ConfiguredValues.requireValid(this.properties.getDefaults().toTuning(),
+				(key) -> "bandmaster.defaults." + key);
 	}
 
-	private ServiceDefinition define(Candidate candidate, ServiceTuning defaults, List<ConfiguredService> configured,
+	private ServiceDefinition define(Candidate candidate, Tuning defaults, List<ConfiguredService> configured,
 			Map<String, String> serviceNamesByBean) {
 		String name = candidate.name();
 		Declaration settings = candidate.declaration().configuredBy(configured, defaults);
@@ -192,7 +194,7 @@ final class BandServiceCollector {
 		ServiceDefinition.Builder builder = ServiceDefinition.builder(name, candidate.service())
 			.required(settings.required())
 			.dependsOn(dependencies);
-		settings.tuning().applyTo(builder);
+		builder.tuning(settings.tuning());
 		try {
 			return builder.build();
 		}
@@ -243,10 +245,9 @@ final class BandServiceCollector {
 		String name = StringUtils.hasText(declaredName) ? declaredName : beanName;
 		UnaryOperator<String> locator = (key) -> "@BandService(" + attribute(key) + ") of bean '" + beanName + "'";
 		Integer retries = (annotation.retries() != BandService.DEFAULT_RETRIES) ? annotation.retries() : null;
-		ServiceTuning tuning = new ServiceTuning(retries,
+		Tuning tuning = ConfiguredValues.requireValid(new Tuning(retries,
 				parseDuration(resolve(annotation.initialBackoff()), locator.apply("initial-backoff")), null, null, null,
-				null, null)
-			.check(locator);
+				null, null), locator);
 		List<String> dependsOn = Arrays.stream(annotation.dependsOn()).map(this::resolve).toList();
 		List<String> holds = Arrays.stream(annotation.holds()).map(this::resolve).toList();
 		return new Declaration(beanName, true, name, annotation.required(), dependsOn, tuning, holds,
@@ -268,9 +269,8 @@ final class BandServiceCollector {
 	}
 
 	private Candidate fromRegistration(String beanName, BandServiceRegistration registration) {
-		ServiceTuning tuning = ServiceTuning.of(registration)
-			.check((key) -> "BandServiceRegistration '" + registration.name() + "' (bean '" + beanName + "') "
-					+ attribute(key));
+		Tuning tuning = ConfiguredValues.requireValid(registration.tuning(), (key) -> "BandServiceRegistration '"
+				+ registration.name() + "' (bean '" + beanName + "') " + attribute(key));
 		return new Candidate(new Declaration(beanName, false, registration.name(), registration.required(),
 				registration.dependsOn(), tuning, List.of(), List.of(), HeldBeansDetector.NONE),
 				registration.service());
@@ -292,8 +292,9 @@ final class BandServiceCollector {
 	 * order they apply: those under its exact name, then those under another form of it.
 	 * Environment variables give such a form: Spring Boot binds
 	 * {@code BANDMASTER_SERVICES_PARTNERFEED_RETRIES} to the key {@code partnerfeed},
-	 * which is taken for {@code partner-feed} or {@code partnerFeed}; those override the
-	 * exact name's, as environment variables override configuration files.
+	 * which is taken for {@code partner-feed} or {@code partnerFeed}, as Spring Boot's
+	 * relaxed binding compares property names ({@link ConfigurationPropertyName}); those
+	 * override the exact name's, as environment variables override configuration files.
 	 * @param known the names of the band services
 	 * @param complete whether {@code known} is every band service, so that a key naming
 	 * none of them is an error; otherwise such a key is left for a later, complete, check
@@ -316,8 +317,9 @@ final class BandServiceCollector {
 			}
 		});
 		for (ConfiguredService settings : relaxed) {
+			ConfigurationPropertyName key = ConfigurationPropertyName.adapt(settings.key(), '.');
 			List<String> matches = known.stream()
-				.filter((name) -> uniformForm(name).equals(uniformForm(settings.key())))
+				.filter((name) -> ConfigurationPropertyName.adapt(name, '.').equals(key))
 				.toList();
 			if (matches.isEmpty() && complete) {
 				String suggestion = Suggestions.closest(settings.key(), known);
@@ -340,14 +342,6 @@ final class BandServiceCollector {
 			}
 		}
 		return configured;
-	}
-
-	/**
-	 * The form of a name that survives an environment variable: lower case, without
-	 * dashes or underscores.
-	 */
-	private static String uniformForm(String name) {
-		return name.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
 	}
 
 	private static @Nullable Duration parseDuration(String value, String where) {
@@ -422,14 +416,14 @@ final class BandServiceCollector {
 	 * @param heldBeans finds the beans it holds by default, such as those of a gate
 	 */
 	record Declaration(String beanName, boolean annotated, String name, boolean required, List<String> dependsOn,
-			ServiceTuning tuning, List<String> holds, List<Class<?>> holdsTypes, HeldBeansDetector heldBeans) {
+			Tuning tuning, List<String> holds, List<Class<?>> holdsTypes, HeldBeansDetector heldBeans) {
 
 		/**
 		 * Returns this declaration with the defaults under it and the configuration over
 		 * it, in the order of precedence.
 		 */
-		Declaration configuredBy(List<ConfiguredService> configured, ServiceTuning defaults) {
-			ServiceTuning tuning = defaults.overriddenBy(this.tuning);
+		Declaration configuredBy(List<ConfiguredService> configured, Tuning defaults) {
+			Tuning tuning = defaults.overriddenBy(this.tuning);
 			boolean required = this.required;
 			List<String> dependsOn = this.dependsOn;
 			List<String> holds = this.holds;
@@ -464,8 +458,9 @@ final class BandServiceCollector {
 		/**
 		 * Returns the tuning these settings give, checked.
 		 */
-		ServiceTuning tuning() {
-			return ServiceTuning.of(this.properties).check((k) -> "bandmaster.services." + this.key + "." + k);
+		Tuning tuning() {
+			return ConfiguredValues.requireValid(this.properties.toTuning(),
+					(k) -> "bandmaster.services." + this.key + "." + k);
 		}
 
 	}

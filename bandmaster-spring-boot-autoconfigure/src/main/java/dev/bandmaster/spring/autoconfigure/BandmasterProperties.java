@@ -149,6 +149,15 @@ public class BandmasterProperties {
 	public static class Tuning {
 
 		/**
+		 * Returns the engine's form of these settings.
+		 * @return the values set here, {@code null} for the others
+		 */
+		public dev.bandmaster.Tuning toTuning() {
+			return new dev.bandmaster.Tuning(this.retries, this.initialBackoff, this.multiplier, this.maxBackoff,
+					this.jitter, this.startTimeout, this.stopTimeout);
+		}
+
+		/**
 		 * How many times a failed start or stop is tried again. BandMaster's default is
 		 * 0.
 		 */

@@ -3,9 +3,11 @@ package dev.bandmaster.spring.autoconfigure;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.springframework.boot.convert.DurationStyle;
 
+import dev.bandmaster.Tuning;
 import dev.bandmaster.spring.BandmasterConfigurationException;
 
 /**
@@ -33,6 +35,24 @@ public final class ConfiguredValues {
 			throw invalid(where, value, "a positive duration");
 		}
 		return value;
+	}
+
+	/**
+	 * Checks every value a tuning sets, by the engine's rules
+	 * ({@link Tuning#violations()}).
+	 * @param tuning the tuning
+	 * @param where turns a setting's key ({@code retries}, {@code initial-backoff}...)
+	 * into where it was set, such as {@code bandmaster.services.cache.retries}
+	 * @return the tuning
+	 * @throws BandmasterConfigurationException naming the first value out of range
+	 */
+	public static Tuning requireValid(Tuning tuning, UnaryOperator<String> where) {
+		List<Tuning.Violation> violations = tuning.violations();
+		if (!violations.isEmpty()) {
+			Tuning.Violation first = violations.get(0);
+			throw invalid(where.apply(first.key()), first.value(), first.expected());
+		}
+		return tuning;
 	}
 
 	/**

@@ -160,15 +160,19 @@ class BandmasterFailureAnalysisTests {
 	}
 
 	@Test
-	void nonPositiveDurationsNameTheKey() {
+	void durationsOutOfRangeNameTheKeyByTheEnginesRules() {
 		this.runner.withUserConfiguration(CycleFreeConfiguration.class)
-			.withPropertyValues("bandmaster.defaults.initial-backoff=0ms")
+			.withPropertyValues("bandmaster.defaults.initial-backoff=-200ms")
 			.run(configurationError((analysis) -> assertThat(analysis.getDescription())
-				.startsWith("bandmaster.defaults.initial-backoff is 0s, but must be a positive duration")));
+				.startsWith("bandmaster.defaults.initial-backoff is -200ms, but must be a duration of zero or more")));
 		this.runner.withUserConfiguration(CycleFreeConfiguration.class)
 			.withPropertyValues("bandmaster.services.b.start-timeout=-1s")
 			.run(configurationError((analysis) -> assertThat(analysis.getDescription())
 				.startsWith("bandmaster.services.b.start-timeout is -1s, but must be a positive duration")));
+		this.runner.withUserConfiguration(CycleFreeConfiguration.class)
+			.withPropertyValues("bandmaster.defaults.initial-backoff=0ms")
+			.run((context) -> assertThat(context).as("a zero backoff retries at once, as in the engine")
+				.hasNotFailed());
 	}
 
 	@Test

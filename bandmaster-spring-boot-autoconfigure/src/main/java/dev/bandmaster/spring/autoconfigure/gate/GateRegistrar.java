@@ -68,6 +68,20 @@ final class GateRegistrar implements BeanDefinitionRegistryPostProcessor {
 	}
 
 	/**
+	 * Returns a registrar of one gate per entry, named after its key, each made from the
+	 * application's beans when its registration is created: for gates that are not one
+	 * per bean but need what the beans hold, such as the health contributors.
+	 */
+	static <E> GateRegistrar perEntryOfBeans(Map<String, E> entries, BiFunction<ListableBeanFactory, E, Service> gate) {
+		return new GateRegistrar((registry) -> {
+			ListableBeanFactory beanFactory = (ListableBeanFactory) registry;
+			Map<String, Supplier<Service>> gates = new LinkedHashMap<>();
+			entries.forEach((name, entry) -> gates.put(name, () -> gate.apply(beanFactory, entry)));
+			return gates;
+		});
+	}
+
+	/**
 	 * Binds the gates' properties early: post-processors are created before configuration
 	 * properties beans.
 	 */

@@ -24,6 +24,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests of {@link KafkaGate} against Spring Kafka's embedded KRaft broker, a real broker
@@ -71,11 +72,15 @@ class KafkaGateTests {
 	}
 
 	@Test
-	void retriesAsConfiguredThenReportsWhyWhenNoBrokerAnswers() {
+	void retriesAsConfiguredThenReportsWhyWhenNoBrokerAnswers() throws Exception {
 		String down = LocalServers.HOST + ":" + LocalServers.closedPort();
 		List<Integer> failures = new CopyOnWriteArrayList<>();
 		KafkaGate gate = new KafkaGate(config(down), "events", Duration.ofMillis(500), List.of());
-		List<BandmasterException> errors = GateRuns.start(gate, 2, Duration.ofMillis(20), retries(failures));
+		CompletableFuture<List<BandmasterException>> run = CompletableFuture
+			.supplyAsync(() -> GateRuns.start(gate, 2, Duration.ofMillis(20), retries(failures)));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(adminThreads("events")).as("the Admin client of an attempt").isNotEmpty());
+		List<BandmasterException> errors = run.get(30, TimeUnit.SECONDS);
 		assertThat(failures).containsExactly(1, 2);
 		assertThat(errors).singleElement().satisfies((error) -> {
 			assertThat(error.kind()).isEqualTo(ErrorKind.SERVICE_START_FAILURE);
@@ -84,7 +89,7 @@ class KafkaGateTests {
 				.hasMessageStartingWith("Kafka cluster 'events' (" + down + ") did not describe itself: ")
 				.hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
 		});
-		assertThat(adminThreads("events")).as("Admin clients left running").isEmpty();
+		assertThat(adminThreads("events")).as("Admin clients left running after the attempts").isEmpty();
 	}
 
 	@Test

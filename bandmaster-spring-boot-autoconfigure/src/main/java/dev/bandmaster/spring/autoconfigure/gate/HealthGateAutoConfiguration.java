@@ -24,6 +24,7 @@ import org.springframework.core.env.Environment;
 import dev.bandmaster.Maestro;
 import dev.bandmaster.spring.BandmasterConfigurationException;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
+import dev.bandmaster.spring.autoconfigure.health.BandmasterHealthContributor;
 import dev.bandmaster.spring.gate.HealthGate;
 
 /**
@@ -85,6 +86,14 @@ public final class HealthGateAutoConfiguration {
 		Object current = contributors;
 		for (String segment : path.split("/", -1)) {
 			current = (current instanceof HealthContributors composite) ? composite.getContributor(segment) : null;
+			if (current instanceof BandmasterHealthContributor) {
+				throw new BandmasterConfigurationException(
+						INDICATORS_KEY + " names '" + path
+								+ "', BandMaster's own health contributor, which is UP only once the band services, "
+								+ "this gate among them, have started.",
+						"Remove '" + path + "' from " + INDICATORS_KEY
+								+ "; to wait for another band service, depend on it instead.");
+			}
 		}
 		if (current instanceof HealthContributor contributor) {
 			return contributor;
@@ -100,7 +109,7 @@ public final class HealthGateAutoConfiguration {
 
 	/**
 	 * Returns the contributors the health endpoint shows: the blocking registry's, then
-	 * the reactive one's.
+	 * the reactive one's. BandMaster's own is among them, but no gate can wait for it.
 	 */
 	private static HealthContributors contributors(ListableBeanFactory beanFactory, String path) {
 		HealthContributorRegistry registry = beanFactory.getBeanProvider(HealthContributorRegistry.class)
@@ -119,6 +128,9 @@ public final class HealthGateAutoConfiguration {
 
 	private static void addNames(String prefix, HealthContributors contributors, List<String> names) {
 		contributors.forEach((entry) -> {
+			if (entry.contributor() instanceof BandmasterHealthContributor) {
+				return;
+			}
 			String name = prefix + entry.name();
 			names.add(name);
 			if (entry.contributor() instanceof HealthContributors composite) {

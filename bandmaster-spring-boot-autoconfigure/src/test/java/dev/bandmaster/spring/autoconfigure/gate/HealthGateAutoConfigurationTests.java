@@ -29,6 +29,7 @@ import dev.bandmaster.spring.BandServiceRegistration;
 import dev.bandmaster.spring.BandmasterConfigurationException;
 import dev.bandmaster.spring.BandmasterStartupException;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
+import dev.bandmaster.spring.autoconfigure.health.BandmasterHealthAutoConfiguration;
 import dev.bandmaster.spring.gate.LocalServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,6 +124,24 @@ class HealthGateAutoConfigurationTests {
 				.hasMessageStartingWith("bandmaster.gates.health.indicators names 'db/inventory', but there is no "
 						+ "health contributor of that name. Known names: [db, ")
 				.hasMessageContainingAll("db/orders", "db/customers"));
+	}
+
+	@Test
+	void refusesBandmastersOwnContributorAndLeavesItOutOfTheKnownNames() {
+		int postgres = LocalServers.postgresPort();
+		ApplicationContextRunner withBandmasterHealth = this.runner
+			.withConfiguration(AutoConfigurations.of(BandmasterHealthAutoConfiguration.class))
+			.withBean(DataSource.class, () -> postgres(postgres));
+		withBandmasterHealth
+			.withPropertyValues("bandmaster.gates.health.enabled=true", "bandmaster.gates.health.indicators=bandmaster")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(BandmasterConfigurationException.class)
+				.hasMessageStartingWith("bandmaster.gates.health.indicators names 'bandmaster', BandMaster's own "
+						+ "health contributor"));
+		withBandmasterHealth
+			.withPropertyValues("bandmaster.gates.health.enabled=true", "bandmaster.gates.health.indicators=mongo")
+			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageEndingWith("Known names: [db]."));
 	}
 
 	@Test

@@ -73,7 +73,7 @@ public final class ConfiguredValues {
 	 * {@code -1500ms} rather than {@code PT0S} or {@code PT-1.5S}: in the largest unit
 	 * that holds it exactly.
 	 */
-	static String asWritten(Duration duration) {
+	public static String asWritten(Duration duration) {
 		if (duration.isZero()) {
 			return "0s";
 		}

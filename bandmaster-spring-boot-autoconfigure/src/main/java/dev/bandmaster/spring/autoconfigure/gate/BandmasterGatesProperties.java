@@ -1,6 +1,7 @@
 package dev.bandmaster.spring.autoconfigure.gate;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,16 @@ public class BandmasterGatesProperties {
 	 */
 	private final TcpGates tcp = new TcpGates();
 
+	/**
+	 * Gates of Spring Boot health contributors, for stores that have no dedicated gate.
+	 */
+	private final HealthGates health = new HealthGates();
+
+	/**
+	 * The gate of each {@code KafkaAdmin} bean.
+	 */
+	private final KafkaGate kafka = new KafkaGate();
+
 	public DataSourceGate getDatasource() {
 		return this.datasource;
 	}
@@ -51,6 +62,14 @@ public class BandmasterGatesProperties {
 
 	public TcpGates getTcp() {
 		return this.tcp;
+	}
+
+	public HealthGates getHealth() {
+		return this.health;
+	}
+
+	public KafkaGate getKafka() {
+		return this.kafka;
 	}
 
 	/**
@@ -305,6 +324,103 @@ public class BandmasterGatesProperties {
 
 		public void setConnectTimeout(Duration connectTimeout) {
 			this.connectTimeout = connectTimeout;
+		}
+
+	}
+
+	/**
+	 * Gates of Spring Boot health contributors: each opens when its contributor reports
+	 * UP.
+	 */
+	public static class HealthGates {
+
+		/**
+		 * Whether each named health contributor gets a gate.
+		 */
+		private boolean enabled;
+
+		/**
+		 * The health contributors to wait for, by their names under /actuator/health
+		 * (nested ones as "db/dataSource"). Each gate is named "health-<name>", with
+		 * every "/" of a nested name turned into "-".
+		 */
+		private List<String> indicators = new ArrayList<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<String> getIndicators() {
+			return this.indicators;
+		}
+
+		public void setIndicators(List<String> indicators) {
+			this.indicators = indicators;
+		}
+
+	}
+
+	/**
+	 * The gate of each {@code KafkaAdmin} bean: asks the cluster to describe itself with
+	 * the Kafka Admin client and, optionally, checks that topics exist.
+	 */
+	public static class KafkaGate {
+
+		/**
+		 * Whether each KafkaAdmin bean gets a gate.
+		 */
+		private boolean enabled;
+
+		/**
+		 * The name of the gate, which other band services depend on. With several
+		 * KafkaAdmin beans, each gate is named "<name>-<bean name>".
+		 */
+		private String name = "kafka";
+
+		/**
+		 * How long the cluster may take to describe itself, and to list its topics.
+		 */
+		private Duration timeout = Duration.ofSeconds(5);
+
+		/**
+		 * The topics that must exist (and be visible to the client) for the gate to open.
+		 */
+		private List<String> topics = new ArrayList<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public List<String> getTopics() {
+			return this.topics;
+		}
+
+		public void setTopics(List<String> topics) {
+			this.topics = topics;
 		}
 
 	}

@@ -34,6 +34,10 @@ final class GateRegistrar implements BeanDefinitionRegistryPostProcessor {
 
 	private final HeldBeansDetector heldBeans;
 
+	private GateRegistrar(Function<BeanDefinitionRegistry, Map<String, Supplier<Service>>> gates) {
+		this(gates, HeldBeansDetector.NONE);
+	}
+
 	private GateRegistrar(Function<BeanDefinitionRegistry, Map<String, Supplier<Service>>> gates,
 			HeldBeansDetector heldBeans) {
 		this.gates = gates;
@@ -62,7 +66,7 @@ final class GateRegistrar implements BeanDefinitionRegistryPostProcessor {
 				gates.put(gateName, () -> gate.apply(beanFactory.getBean(beanName, type), beanName));
 			}
 			return gates;
-		}, HeldBeansDetector.NONE);
+		});
 	}
 
 	/**
@@ -78,7 +82,21 @@ final class GateRegistrar implements BeanDefinitionRegistryPostProcessor {
 				gates.put(name, () -> service);
 			});
 			return gates;
-		}, HeldBeansDetector.NONE);
+		});
+	}
+
+	/**
+	 * Returns a registrar of one gate per entry, named after its key, each made from the
+	 * application's beans when its registration is created: for gates that are not one
+	 * per bean but need what the beans hold, such as the health contributors.
+	 */
+	static <E> GateRegistrar perEntryOfBeans(Map<String, E> entries, BiFunction<ListableBeanFactory, E, Service> gate) {
+		return new GateRegistrar((registry) -> {
+			ListableBeanFactory beanFactory = (ListableBeanFactory) registry;
+			Map<String, Supplier<Service>> gates = new LinkedHashMap<>();
+			entries.forEach((name, entry) -> gates.put(name, () -> gate.apply(beanFactory, entry)));
+			return gates;
+		});
 	}
 
 	/**

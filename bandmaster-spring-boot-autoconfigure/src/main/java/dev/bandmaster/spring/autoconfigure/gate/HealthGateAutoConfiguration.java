@@ -1,0 +1,142 @@
+package dev.bandmaster.spring.autoconfigure.gate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthContributors;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+import dev.bandmaster.Maestro;
+import dev.bandmaster.spring.BandmasterConfigurationException;
+import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
+import dev.bandmaster.spring.autoconfigure.health.BandmasterHealthContributor;
+import dev.bandmaster.spring.gate.HealthGate;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of a {@link HealthGate} per health
+ * contributor named under {@code bandmaster.gates.health.indicators}, with
+ * {@code bandmaster.gates.health.enabled=true}. The contributors are looked up as the
+ * health endpoint does: in the {@link HealthContributorRegistry}, then in the
+ * {@link ReactiveHealthContributorRegistry}, a nested one by its path
+ * ({@code db/orders}).
+ */
+@AutoConfiguration(after = BandmasterAutoConfiguration.class,
+		afterName = "org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration")
+@ConditionalOnClass(HealthContributorRegistry.class)
+@ConditionalOnBean(Maestro.class)
+@ConditionalOnBooleanProperty("bandmaster.gates.health.enabled")
+@EnableConfigurationProperties(BandmasterGatesProperties.class)
+public final class HealthGateAutoConfiguration {
+
+	private static final String INDICATORS_KEY = "bandmaster.gates.health.indicators";
+
+	@Bean
+	static GateRegistrar bandmasterHealthGates(Environment environment) {
+		return GateRegistrar.perEntryOfBeans(
+				gateNames(GateRegistrar.properties(environment).getHealth().getIndicators()),
+				(beanFactory, path) -> new HealthGate(contributor(beanFactory, path), path));
+	}
+
+	/**
+	 * Returns each indicator's path by the name of its gate, checked before any bean is
+	 * created.
+	 */
+	private static Map<String, String> gateNames(List<String> indicators) {
+		if (indicators.isEmpty()) {
+			throw new BandmasterConfigurationException(INDICATORS_KEY + " is empty.",
+					"Set " + INDICATORS_KEY
+							+ " to the names of the health contributors to wait for, as under /actuator/health, e.g. "
+							+ "mongo,rabbit, or set bandmaster.gates.health.enabled=false.");
+		}
+		Map<String, String> paths = new LinkedHashMap<>();
+		for (String indicator : indicators) {
+			String path = (indicator != null) ? indicator.trim() : "";
+			if (path.isEmpty()) {
+				throw new BandmasterConfigurationException(INDICATORS_KEY + " holds a blank name.",
+						"Remove the blank entry from " + INDICATORS_KEY + ".");
+			}
+			String gateName = "health-" + path.replace('/', '-');
+			String previous = paths.putIfAbsent(gateName, path);
+			if (previous != null) {
+				throw new BandmasterConfigurationException(INDICATORS_KEY + " names '" + previous + "' and '" + path
+						+ "', which would both be gate '" + gateName + "'.",
+						"Name each health contributor once in " + INDICATORS_KEY + ".");
+			}
+		}
+		return paths;
+	}
+
+	private static HealthContributor contributor(ListableBeanFactory beanFactory, String path) {
+		HealthContributors contributors = contributors(beanFactory, path);
+		Object current = contributors;
+		for (String segment : path.split("/", -1)) {
+			current = (current instanceof HealthContributors composite) ? composite.getContributor(segment) : null;
+			if (current instanceof BandmasterHealthContributor) {
+				throw new BandmasterConfigurationException(
+						INDICATORS_KEY + " names '" + path
+								+ "', BandMaster's own health contributor, which is UP only once the band services, "
+								+ "this gate among them, have started.",
+						"Remove '" + path + "' from " + INDICATORS_KEY
+								+ "; to wait for another band service, depend on it instead.");
+			}
+		}
+		if (current instanceof HealthContributor contributor) {
+			return contributor;
+		}
+		List<String> known = new ArrayList<>();
+		addNames("", contributors, known);
+		throw new BandmasterConfigurationException(
+				INDICATORS_KEY + " names '" + path + "', but there is no health contributor of that name. Known names: "
+						+ known + ".",
+				"Correct the name in " + INDICATORS_KEY + " to one of " + known
+						+ " (the names under /actuator/health), or remove it.");
+	}
+
+	/**
+	 * Returns the contributors the health endpoint shows: the blocking registry's, then
+	 * the reactive one's. BandMaster's own is among them, but no gate can wait for it.
+	 */
+	private static HealthContributors contributors(ListableBeanFactory beanFactory, String path) {
+		HealthContributorRegistry registry = beanFactory.getBeanProvider(HealthContributorRegistry.class)
+			.getIfAvailable();
+		if (registry == null) {
+			throw new BandmasterConfigurationException(
+					INDICATORS_KEY + " names '" + path + "', but the application has no HealthContributorRegistry.",
+					"Add spring-boot-starter-actuator (or spring-boot-health) to the application, "
+							+ "or set bandmaster.gates.health.enabled=false.");
+		}
+		@Nullable ReactiveHealthContributorRegistry reactive = beanFactory
+			.getBeanProvider(ReactiveHealthContributorRegistry.class)
+			.getIfAvailable();
+		return (reactive != null) ? HealthContributors.of(registry, reactive.asHealthContributors()) : registry;
+	}
+
+	private static void addNames(String prefix, HealthContributors contributors, List<String> names) {
+		contributors.forEach((entry) -> {
+			if (entry.contributor() instanceof BandmasterHealthContributor) {
+				return;
+			}
+			String name = prefix + entry.name();
+			names.add(name);
+			if (entry.contributor() instanceof HealthContributors composite) {
+				addNames(name + "/", composite, names);
+			}
+		});
+	}
+
+}

@@ -1,0 +1,67 @@
+package dev.bandmaster.spring.autoconfigure.gate;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import dev.bandmaster.Maestro;
+import dev.bandmaster.spring.BandmasterConfigurationException;
+import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
+import dev.bandmaster.spring.autoconfigure.ConfiguredValues;
+import dev.bandmaster.spring.gate.KafkaGate;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of a {@link KafkaGate} per
+ * {@link KafkaAdmin} bean, with {@code bandmaster.gates.kafka.enabled=true}. Spring Boot
+ * makes a {@code KafkaAdmin} from {@code spring.kafka.*} (bootstrap servers, security,
+ * {@code spring.kafka.admin.*}), so its gate checks the cluster with the very settings
+ * the application uses.
+ */
+@AutoConfiguration(after = BandmasterAutoConfiguration.class,
+		afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@ConditionalOnClass(KafkaAdmin.class)
+@ConditionalOnBean(Maestro.class)
+@ConditionalOnBooleanProperty("bandmaster.gates.kafka.enabled")
+@EnableConfigurationProperties(BandmasterGatesProperties.class)
+public final class KafkaGateAutoConfiguration {
+
+	private static final String TIMEOUT_KEY = "bandmaster.gates.kafka.timeout";
+
+	@Bean
+	static GateRegistrar bandmasterKafkaGates(Environment environment) {
+		BandmasterGatesProperties.KafkaGate properties = GateRegistrar.properties(environment).getKafka();
+		Duration timeout = ConfiguredValues.requirePositive(TIMEOUT_KEY, properties.getTimeout());
+		if (timeout.compareTo(KafkaGate.MAX_TIMEOUT) > 0) {
+			throw ConfiguredValues.invalid(TIMEOUT_KEY, timeout,
+					"at most " + ConfiguredValues.asWritten(KafkaGate.MAX_TIMEOUT));
+		}
+		List<String> topics = topics(properties.getTopics());
+		return GateRegistrar.perBean(KafkaAdmin.class, properties.getName(),
+				(admin, beanName) -> new KafkaGate(admin.getConfigurationProperties(), beanName, timeout, topics));
+	}
+
+	private static List<String> topics(List<String> topics) {
+		Set<String> checked = new LinkedHashSet<>();
+		for (String topic : topics) {
+			String name = (topic != null) ? topic.trim() : "";
+			if (name.isEmpty()) {
+				throw new BandmasterConfigurationException("bandmaster.gates.kafka.topics holds a blank name.",
+						"Remove the blank entry from bandmaster.gates.kafka.topics.");
+			}
+			checked.add(name);
+		}
+		return List.copyOf(checked);
+	}
+
+}

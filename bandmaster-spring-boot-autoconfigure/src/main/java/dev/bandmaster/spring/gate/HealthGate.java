@@ -1,0 +1,88 @@
+package dev.bandmaster.spring.gate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+
+import dev.bandmaster.spring.autoconfigure.ServiceError;
+
+/**
+ * A gate that asks one of Spring Boot's health contributors (those under
+ * {@code /actuator/health}) and opens when it reports {@link Status#UP UP}: for every
+ * store Boot has a health indicator for, without a client call of its own. A composite
+ * contributor, such as {@code db} with several data sources, opens when each indicator in
+ * it reports {@code UP}. Otherwise the check fails with each indicator's status and
+ * details, passwords masked as {@link ServiceError#mask(String)} does.
+ * <p>
+ * The indicator runs on a thread of its own, so an attempt timeout ends the attempt at
+ * once; the indicator's own call is bounded only by its client's timeouts, and goes on in
+ * the background until they end. Thread-safe when the contributor is, as Spring Boot's
+ * are.
+ */
+public class HealthGate extends Gate {
+
+	private final HealthContributor contributor;
+
+	private final String name;
+
+	/**
+	 * Creates a gate.
+	 * @param contributor the health indicator or composite contributor to ask
+	 * @param name its name, as under {@code /actuator/health}, e.g. {@code db} or
+	 * {@code db/dataSource}
+	 */
+	public HealthGate(HealthContributor contributor, String name) {
+		this.contributor = Objects.requireNonNull(contributor, "contributor must not be null");
+		this.name = Objects.requireNonNull(name, "name must not be null");
+	}
+
+	@Override
+	protected void check() throws Exception {
+		List<String> notUp = InterruptibleCall.call("health-" + this.name, () -> {
+			List<String> reports = new ArrayList<>();
+			collectNotUp(this.name, this.contributor, reports);
+			return reports;
+		});
+		if (!notUp.isEmpty()) {
+			throw new IllegalStateException(
+					ServiceError.mask("Health contributor '" + this.name + "' is not UP: " + String.join("; ", notUp)));
+		}
+	}
+
+	private static void collectNotUp(String path, HealthContributor contributor, List<String> reports) {
+		if (contributor instanceof CompositeHealthContributor composite) {
+			composite.forEach((entry) -> collectNotUp(path + "/" + entry.name(), entry.contributor(), reports));
+		}
+		else if (contributor instanceof HealthIndicator indicator) {
+			String report = reportUnlessUp(indicator.health(true));
+			if (report != null) {
+				reports.add("'" + path + "' " + report);
+			}
+		}
+	}
+
+	private static @Nullable String reportUnlessUp(@Nullable Health health) {
+		if (health == null) {
+			return "reports no health";
+		}
+		if (Status.UP.equals(health.getStatus())) {
+			return null;
+		}
+		return "reports " + health.getStatus().getCode()
+				+ (health.getDetails().isEmpty() ? "" : " " + health.getDetails());
+	}
+
+	@Override
+	public String toString() {
+		return "HealthGate[" + this.name + "]";
+	}
+
+}

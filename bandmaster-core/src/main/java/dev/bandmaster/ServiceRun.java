@@ -70,7 +70,10 @@ final class ServiceRun {
 	/** Guarded by {@link #node}. */
 	private Phase phase = Phase.WAITING;
 
-	/** The attempt running or the retry scheduled, for a cancellation to stop. */
+	/**
+	 * The attempt running or the retry scheduled, for a cancellation to stop. Guarded by
+	 * {@link #node}.
+	 */
 	private @Nullable Cancellable inFlight;
 
 	/** The number of the latest attempt, 0 before the first. Guarded by {@link #node}. */

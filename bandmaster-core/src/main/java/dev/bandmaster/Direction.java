@@ -5,13 +5,18 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which way a {@link GraphRun} walks the graph. Starting and stopping are the same walk
- * in opposite directions: a start waits on a service's dependencies and then unblocks its
- * dependents; a stop waits on its dependents and then unblocks its dependencies.
+ * Which way a {@link GraphRun} walks the graph, and everything else that differs between
+ * starting and stopping: the walk itself is one. A start waits on a service's
+ * dependencies and then unblocks its dependents; a stop waits on its dependents and then
+ * unblocks its dependencies. Each direction also says which services take part, what to
+ * call, which timeout applies, which states a service goes through, which errors it
+ * reports and which listener methods it calls. (The one difference kept elsewhere is what
+ * a call that returns after its run gave up on it leaves: {@link CallGuard} owns that
+ * rule.)
  */
 enum Direction {
 
-	START(ServiceState.STARTING, ServiceState.STARTED, ServiceState.FAILED) {
+	START("start", "starting", "started", ServiceState.STARTING, ServiceState.STARTED, ServiceState.FAILED) {
 
 		@Override
 		boolean participates(ServiceState state) {
@@ -49,13 +54,23 @@ enum Direction {
 		}
 
 		@Override
+		void notifyBegun(MaestroListener listener, String name) {
+			listener.starting(name);
+		}
+
+		@Override
+		void notifySucceeded(MaestroListener listener, String name, Duration took, int attempts) {
+			listener.started(name, took, attempts);
+		}
+
+		@Override
 		void notifyFailure(MaestroListener listener, BandmasterException failure) {
 			listener.startFailed(failure);
 		}
 
 	},
 
-	STOP(ServiceState.STOPPING, ServiceState.STOPPED, ServiceState.STARTED) {
+	STOP("stop", "stopping", "stopped", ServiceState.STOPPING, ServiceState.STOPPED, ServiceState.STARTED) {
 
 		@Override
 		boolean participates(ServiceState state) {
@@ -93,11 +108,30 @@ enum Direction {
 		}
 
 		@Override
+		void notifyBegun(MaestroListener listener, String name) {
+			listener.stopping(name);
+		}
+
+		@Override
+		void notifySucceeded(MaestroListener listener, String name, Duration took, int attempts) {
+			listener.stopped(name, took);
+		}
+
+		@Override
 		void notifyFailure(MaestroListener listener, BandmasterException failure) {
 			listener.stopFailed(failure);
 		}
 
 	};
+
+	/** The verb used in messages: "start" or "stop". */
+	private final String verb;
+
+	/** What a service is doing while this transition is under way: "starting"... */
+	final String gerund;
+
+	/** What a service is once this transition succeeded: "started" or "stopped". */
+	final String participle;
 
 	/** The state of a service while this transition is under way. */
 	final ServiceState active;
@@ -108,7 +142,11 @@ enum Direction {
 	/** The state of a service whose transition failed or was cancelled after it began. */
 	final ServiceState failed;
 
-	Direction(ServiceState active, ServiceState succeeded, ServiceState failed) {
+	Direction(String verb, String gerund, String participle, ServiceState active, ServiceState succeeded,
+			ServiceState failed) {
+		this.verb = verb;
+		this.gerund = gerund;
+		this.participle = participle;
 		this.active = active;
 		this.succeeded = succeeded;
 		this.failed = failed;
@@ -116,7 +154,7 @@ enum Direction {
 
 	/** The verb used in messages: "start" or "stop". */
 	String verb() {
-		return (this == START) ? "start" : "stop";
+		return this.verb;
 	}
 
 	/** Whether a service in {@code state} takes part in a run in this direction. */
@@ -144,6 +182,13 @@ enum Direction {
 	 */
 	abstract BandmasterException blocked(ServiceDefinition definition, String blocker);
 
+	/** Tells {@code listener} that the transition of service {@code name} begins. */
+	abstract void notifyBegun(MaestroListener listener, String name);
+
+	/** Tells {@code listener} that the transition of service {@code name} succeeded. */
+	abstract void notifySucceeded(MaestroListener listener, String name, Duration took, int attempts);
+
+	/** Tells {@code listener} that the transition of a service failed. */
 	abstract void notifyFailure(MaestroListener listener, BandmasterException failure);
 
 }

@@ -19,45 +19,42 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
+import dev.bandmaster.ServiceRun.Cancellable;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
- * One {@code startAll} or {@code stopAll}: an event-driven walk of the graph. Each
- * service waits on a counter of the services it waits on; whoever brings that counter to
- * zero launches it. No thread ever blocks waiting for a dependency, backoff delays and
- * timeouts are timer tasks, and every service is resolved (succeeded, failed, skipped or
- * cancelled) exactly once: the run completes when the last one is.
+ * One {@code startAll} or {@code stopAll}: an event-driven walk of the graph, the same
+ * code for both {@link Direction directions}. Each service waits on a counter of the
+ * services it waits on; whoever brings that counter to zero launches it. No thread ever
+ * blocks waiting for a dependency, backoff delays and timeouts are timer tasks, and every
+ * service is resolved (succeeded, failed, skipped or cancelled) exactly once: the run
+ * completes when the last one is.
  * <p>
- * A service whose start or stop an earlier run gave up on at its deadline, and whose call
- * has not returned yet, takes part in every run, whatever its state: its turn comes only
- * once that call has returned, and then it is dealt with by the state the call left (a
- * late start undone, a late stop done or failed). So no service's code runs twice at
- * once, and no run reports done while such a call could still change what it did.
+ * Each taking part has a {@link ServiceRun}, which holds its phase in the run and its
+ * transition table; it changes only under the service's monitor (its
+ * {@link Registration}'s), held for a few assignments and never around service or
+ * listener code (asserted). A service held up by a call an earlier run gave up on is
+ * dealt with as {@link CallGuard} says.
  * <p>
- * Per-service bookkeeping ({@link #phase}, {@link #inFlight}, {@link #attempts},
- * {@link #errors}, {@link #announcing}, {@link #failureDeferred}) is guarded by that
- * service's {@link Registration} monitor, held only for a few assignments and never
- * around service or listener code.
- * <p>
- * Listeners hear of one service's events in order. Only a cancellation resolves a service
- * from another thread than the one driving it; when that thread is telling listeners of a
- * transition at that moment ({@code starting}, {@code retryScheduled}), the cancellation
- * leaves the failure for it to deliver once it is done.
+ * The life of a service in a run:
+ * <ol>
+ * <li>{@link #launch(int)}: its wait is over. If an earlier call still runs, it waits for
+ * it ({@code AWAITING_CALL}), without a thread.</li>
+ * <li>{@link #takeTurn(int)}: it is {@code LAUNCHED} if its state calls for the
+ * transition (its state moves to {@link Direction#active}, listeners hear it begin), or
+ * resolved at once if a late call left nothing to do.</li>
+ * <li>{@link #prepare(int, int)} then {@link Attempt#run()}: each attempt, on a worker,
+ * the attempt's timeout armed; then {@link #succeeded}, or {@link #failed}, which
+ * schedules a retry or resolves it, skipping whatever waits on it.</li>
+ * <li>{@link #cancel(Cause)}, at the deadline or on interruption, resolves every service
+ * not resolved yet, from the calling thread, interrupting what is in flight.</li>
+ * </ol>
  */
 final class GraphRun {
 
 	/** The MDC key under which the service's name is set while its start or stop runs. */
 	static final String MDC_KEY = "bandmaster.service";
-
-	private static final byte WAITING = 0;
-
-	/** Its wait is over, but a call an earlier run gave up on has not returned yet. */
-	private static final byte AWAITING_CALL = 1;
-
-	private static final byte LAUNCHED = 2;
-
-	private static final byte RESOLVED = 3;
 
 	private final Direction direction;
 
@@ -73,33 +70,14 @@ final class GraphRun {
 
 	private final Clock clock;
 
-	private final boolean[] participant;
-
-	private final byte[] phase;
-
-	private final @Nullable Cancellable[] inFlight;
-
-	private final int[] attempts;
+	/** Per service, its part in this run; {@code null} for a service taking no part. */
+	private final @Nullable ServiceRun[] runs;
 
 	private final AtomicIntegerArray pending;
 
 	private final AtomicInteger remaining;
 
 	private final int[] initiallyReady;
-
-	private final @Nullable BandmasterException[] errors;
-
-	/**
-	 * Per service, whether the thread driving it is telling listeners of a transition,
-	 * outside the monitor.
-	 */
-	private final boolean[] announcing;
-
-	/**
-	 * Per service, whether a cancellation left its failure, in {@link #errors}, for the
-	 * announcing thread to deliver.
-	 */
-	private final boolean[] failureDeferred;
 
 	private final CompletableFuture<Void> completion = new CompletableFuture<>();
 
@@ -113,27 +91,24 @@ final class GraphRun {
 		this.log = listener.log();
 		this.clock = clock;
 		int size = graph.size();
-		this.participant = new boolean[size];
-		this.phase = new byte[size];
-		this.inFlight = new Cancellable[size];
-		this.attempts = new int[size];
-		this.errors = new BandmasterException[size];
-		this.announcing = new boolean[size];
-		this.failureDeferred = new boolean[size];
+		this.runs = new ServiceRun[size];
 		this.pending = new AtomicIntegerArray(size);
 		int participants = 0;
 		for (int i = 0; i < size; i++) {
-			this.participant[i] = graph.nodes[i].takesPartIn(direction);
-			participants += this.participant[i] ? 1 : 0;
+			Registration node = graph.nodes[i];
+			if (node.takesPartIn(direction)) {
+				this.runs[i] = new ServiceRun(node);
+				participants++;
+			}
 		}
 		this.remaining = new AtomicInteger(participants);
 		int[] ready = new int[participants];
 		int readyCount = 0;
 		for (int i = 0; i < size; i++) {
-			if (this.participant[i]) {
+			if (this.runs[i] != null) {
 				int waits = 0;
 				for (int other : direction.waitsOn(graph, i)) {
-					waits += this.participant[other] ? 1 : 0;
+					waits += (this.runs[other] != null) ? 1 : 0;
 				}
 				this.pending.set(i, waits);
 				if (waits == 0) {
@@ -196,9 +171,9 @@ final class GraphRun {
 	 */
 	List<BandmasterException> refuse(Cause cause) {
 		List<BandmasterException> refused = new ArrayList<>();
-		for (int index = 0; index < this.participant.length; index++) {
-			if (this.participant[index]) {
-				ServiceDefinition definition = this.graph.nodes[index].definition;
+		for (ServiceRun run : this.runs) {
+			if (run != null) {
+				ServiceDefinition definition = run.node.definition;
 				refused.add(this.direction.failure(definition, 0, cause.of(definition, false)));
 			}
 		}
@@ -216,10 +191,9 @@ final class GraphRun {
 	}
 
 	private String before(ServiceDefinition definition, boolean heldUp) {
-		String outcome = (this.direction == Direction.START) ? "started" : "stopped";
 		String why = heldUp ? ", while a call of it that an earlier run gave up on at its deadline had not returned"
 				: "";
-		return "before service '" + definition.name() + "' " + outcome + why;
+		return "before service '" + definition.name() + "' " + this.direction.participle + why;
 	}
 
 	private void launch() {
@@ -242,20 +216,40 @@ final class GraphRun {
 		}
 	}
 
+	private ServiceRun run(int index) {
+		ServiceRun run = this.runs[index];
+		if (run == null) {
+			throw new AssertionError(
+					"Service '" + this.graph.name(index) + "' takes no part in this " + this.direction.verb() + " run");
+		}
+		return run;
+	}
+
 	/**
-	 * Launches a service whose wait is over: its first attempt, to be run by the caller,
-	 * or {@code null} when there is nothing to run now.
+	 * Returns the listeners, to tell them of service {@code run}'s events: never under
+	 * its monitor, so that a slow or reentrant listener holds up no one else.
+	 */
+	private Listeners tell(ServiceRun run) {
+		assert !Thread.holdsLock(run.node) : "Listeners called under the monitor of " + run.node.name();
+		return this.listener;
+	}
+
+	/**
+	 * Launches a service whose wait is over (step 1): its first attempt, to be run by the
+	 * caller, or {@code null} when there is nothing to run now.
 	 */
 	private @Nullable Attempt launch(int index) {
-		Registration node = this.graph.nodes[index];
+		ServiceRun run = run(index);
+		Registration node = run.node;
 		CompletableFuture<Void> earlierCall;
 		synchronized (node) {
-			if (this.cancelled || this.phase[index] != WAITING) {
+			// Skipped or cancelled meanwhile: nothing to launch.
+			if (this.cancelled || !run.isWaiting()) {
 				return null;
 			}
-			earlierCall = node.callInProgress();
+			earlierCall = node.calls.inProgress();
 			if (earlierCall != null) {
-				this.phase[index] = AWAITING_CALL;
+				run.awaitCall();
 			}
 		}
 		if (earlierCall == null) {
@@ -275,22 +269,26 @@ final class GraphRun {
 	}
 
 	/**
-	 * Begins the transition of a service no earlier call holds up any more, or, when the
-	 * state a late call left needs none (a late stop that succeeded, a late start
-	 * undone), resolves it at once.
+	 * Begins the transition of a service no earlier call holds up any more (step 2), or,
+	 * when the state a late call left needs none (a late stop that succeeded, a late
+	 * start undone), resolves it at once.
 	 */
 	private @Nullable Attempt takeTurn(int index) {
-		Registration node = this.graph.nodes[index];
+		ServiceRun run = run(index);
+		Registration node = run.node;
 		boolean needed;
 		synchronized (node) {
-			if (this.phase[index] != WAITING && this.phase[index] != AWAITING_CALL) {
+			// Cancelled meanwhile: nothing to begin.
+			if (!run.isBeforeLaunch()) {
 				return null;
 			}
 			needed = this.direction.participates(node.state());
-			this.phase[index] = needed ? LAUNCHED : RESOLVED;
 			if (needed) {
+				run.launch();
 				node.begin(this.direction.active, this.clock);
-				this.announcing[index] = true;
+			}
+			else {
+				run.resolveUnneeded();
 			}
 		}
 		if (!needed) {
@@ -298,30 +296,23 @@ final class GraphRun {
 					this.direction.verb());
 			return unblock(index);
 		}
-		if (this.direction == Direction.START) {
-			this.listener.starting(node.name());
-		}
-		else {
-			this.listener.stopping(node.name());
-		}
-		this.log.debug("Service '{}' {}", node.name(), (this.direction == Direction.START) ? "starting" : "stopping");
-		announced(index);
+		this.direction.notifyBegun(tell(run), node.name());
+		this.log.debug("Service '{}' {}", node.name(), this.direction.gerund);
+		announced(run);
 		return prepare(index, 1);
 	}
 
 	/**
-	 * Ends the announcement of a transition of service {@code index}, delivering the
-	 * failure a cancellation left meanwhile, so that it comes after.
+	 * Ends the announcement of a transition of a service, delivering the failure a
+	 * cancellation left meanwhile, so that it comes after (see {@link ServiceRun}).
 	 */
-	private void announced(int index) {
+	private void announced(ServiceRun run) {
 		BandmasterException deferred;
-		synchronized (this.graph.nodes[index]) {
-			this.announcing[index] = false;
-			deferred = this.failureDeferred[index] ? this.errors[index] : null;
-			this.failureDeferred[index] = false;
+		synchronized (run.node) {
+			deferred = run.announced();
 		}
 		if (deferred != null) {
-			this.direction.notifyFailure(this.listener, deferred);
+			this.direction.notifyFailure(tell(run), deferred);
 		}
 	}
 
@@ -337,17 +328,18 @@ final class GraphRun {
 	 * resolved meanwhile or its attempt has to wait for an earlier call.
 	 */
 	private @Nullable Attempt prepare(int index, int number) {
-		Registration node = this.graph.nodes[index];
+		ServiceRun run = run(index);
+		Registration node = run.node;
 		Attempt attempt = new Attempt(index, number);
 		CompletableFuture<Void> previousCall;
 		synchronized (node) {
-			if (this.phase[index] != LAUNCHED) {
+			// Cancelled meanwhile: no attempt.
+			if (!run.isLaunched()) {
 				return null;
 			}
-			this.inFlight[index] = attempt;
-			this.attempts[index] = number;
+			run.attempting(attempt, number);
 			node.attempting(this.direction.active, number);
-			previousCall = node.callInProgress();
+			previousCall = node.calls.inProgress();
 		}
 		if (previousCall == null) {
 			return attempt;
@@ -377,30 +369,26 @@ final class GraphRun {
 	 * another thread: on a chain of dependencies, each link then costs no handoff.
 	 */
 	private @Nullable Attempt succeeded(int index, int number) {
-		Registration node = this.graph.nodes[index];
+		ServiceRun run = run(index);
+		Registration node = run.node;
 		Duration took;
 		synchronized (node) {
-			if (this.phase[index] != LAUNCHED) {
-				took = null;
+			if (run.isLaunched()) {
+				run.succeeded();
+				took = node.end(this.direction.active, this.direction.succeeded);
 			}
 			else {
-				this.phase[index] = RESOLVED;
-				this.inFlight[index] = null;
-				took = node.end(this.direction.active, this.direction.succeeded);
+				took = null;
 			}
 		}
 		if (took == null) {
-			completedAfterCancellation(node);
+			// Cancelled while the call ran: the call returned late.
+			node.calls.settleLate(this.direction, this.log);
 			return null;
 		}
-		if (this.direction == Direction.START) {
-			this.listener.started(node.name(), took, number);
-			this.log.debug("Service '{}' started in {} ms after {} attempt(s)", node.name(), took.toMillis(), number);
-		}
-		else {
-			this.listener.stopped(node.name(), took);
-			this.log.debug("Service '{}' stopped in {} ms", node.name(), took.toMillis());
-		}
+		this.direction.notifySucceeded(tell(run), node.name(), took, number);
+		this.log.debug("Service '{}' {} in {} ms after {} attempt(s)", node.name(), this.direction.participle,
+				took.toMillis(), number);
 		return unblock(index);
 	}
 
@@ -412,7 +400,7 @@ final class GraphRun {
 	private @Nullable Attempt unblock(int index) {
 		int kept = -1;
 		for (int next : this.direction.unblocks(this.graph, index)) {
-			if (this.participant[next] && this.pending.decrementAndGet(next) == 0) {
+			if (this.runs[next] != null && this.pending.decrementAndGet(next) == 0) {
 				if (kept >= 0) {
 					begin(kept);
 				}
@@ -423,47 +411,60 @@ final class GraphRun {
 		return (kept >= 0) ? launch(kept) : null;
 	}
 
+	/**
+	 * Records a failed attempt: schedules the next one, or resolves the service as failed
+	 * and skips whatever waits on it.
+	 * <ol>
+	 * <li>A retry is due when the error may be retried (neither fatal, see
+	 * {@link BandmasterException#fatal()}, nor a refused dispatch), attempts are left and
+	 * the run is not cancelled.</li>
+	 * <li>For a retry: announce it under the monitor, tell listeners outside it (before
+	 * it is scheduled: once scheduled, a short backoff could run the next attempt, and
+	 * report its outcome, before this call, breaking the per-service event order), end
+	 * the announcement, then schedule it unless a cancellation resolved the service
+	 * meanwhile.</li>
+	 * <li>Otherwise: resolve it, tell listeners and the log, skip its dependents (or, for
+	 * a stop, its dependencies).</li>
+	 * </ol>
+	 */
 	private void failed(int index, int number, Throwable error, boolean retryable) {
-		Registration node = this.graph.nodes[index];
+		ServiceRun run = run(index);
+		Registration node = run.node;
 		ServiceDefinition definition = node.definition;
 		RetryPolicy policy = definition.retryPolicy();
 		if (retryable && number <= policy.retries() && !this.cancelled && !BandmasterException.isFatal(error)) {
 			Duration delay = policy.backoffBefore(number, ThreadLocalRandom.current().nextDouble());
 			synchronized (node) {
-				if (this.phase[index] != LAUNCHED) {
+				// Cancelled meanwhile: its failure is reported.
+				if (!run.isLaunched()) {
 					return;
 				}
 				node.attemptFailed(this.direction.active, error);
-				this.announcing[index] = true;
+				run.retrying();
 			}
-			// Listeners hear of the retry before it is scheduled: once scheduled, a short
-			// backoff could run the next attempt, and report its outcome, before this
-			// call, breaking the per-service event order.
-			this.listener.retryScheduled(node.name(), this.direction.active, number, delay, error);
+			tell(run).retryScheduled(node.name(), this.direction.active, number, delay, error);
 			this.log.info("Service '{}' failed to {} (attempt {} of {}), retrying in {}: {}", node.name(),
 					this.direction.verb(), number, policy.retries() + 1, BandmasterException.format(delay),
 					BandmasterException.describe(error));
-			announced(index);
+			announced(run);
 			synchronized (node) {
-				// A cancellation in between resolved the service: nothing to schedule.
-				if (this.phase[index] == LAUNCHED) {
-					this.inFlight[index] = new Retry(Timers.schedule(() -> attempt(index, number + 1), delay));
+				if (run.isLaunched()) {
+					run.scheduled(new Retry(Timers.schedule(() -> attempt(index, number + 1), delay)));
 				}
 			}
 			return;
 		}
 		BandmasterException failure = this.direction.failure(definition, number, error);
 		synchronized (node) {
-			if (this.phase[index] != LAUNCHED) {
+			// Cancelled meanwhile: its failure is reported.
+			if (!run.isLaunched()) {
 				return;
 			}
-			this.phase[index] = RESOLVED;
-			this.errors[index] = failure;
-			this.inFlight[index] = null;
+			run.failed(failure);
 			node.attemptFailed(this.direction.active, error);
 			node.end(this.direction.active, this.direction.failed);
 		}
-		this.direction.notifyFailure(this.listener, failure);
+		this.direction.notifyFailure(tell(run), failure);
 		// The caller receives the failure with its cause; the stack trace is only worth a
 		// line at debug level.
 		this.log.warn("{}", failure.getMessage());
@@ -484,20 +485,21 @@ final class GraphRun {
 		while (!blocked.isEmpty()) {
 			int[] edge = blocked.pop();
 			int skipped = edge[0];
-			if (!this.participant[skipped]) {
+			ServiceRun run = this.runs[skipped];
+			if (run == null) {
 				continue;
 			}
-			Registration node = this.graph.nodes[skipped];
+			Registration node = run.node;
 			BandmasterException failure;
 			synchronized (node) {
-				if (this.phase[skipped] != WAITING) {
+				// Already skipped through another unavailable service, or cancelled.
+				if (!run.isWaiting()) {
 					continue;
 				}
-				this.phase[skipped] = RESOLVED;
 				failure = this.direction.blocked(node.definition, this.graph.name(edge[1]));
-				this.errors[skipped] = failure;
+				run.skipped(failure);
 			}
-			this.direction.notifyFailure(this.listener, failure);
+			this.direction.notifyFailure(tell(run), failure);
 			this.log.warn("{}", failure.getMessage());
 			for (int next : this.direction.unblocks(this.graph, skipped)) {
 				blocked.push(new int[] { next, skipped });
@@ -508,75 +510,49 @@ final class GraphRun {
 
 	/**
 	 * Resolves every service not resolved yet as failed with {@code cause}, interrupting
-	 * those in flight.
+	 * those in flight (step 4).
+	 * <ol>
+	 * <li>Under the service's monitor: a service {@code LAUNCHED} has its state moved to
+	 * {@link Direction#failed} and its call, if one runs, marked abandoned
+	 * ({@link CallGuard}); one held up by an earlier call keeps the state that call left,
+	 * since the call may still change it. It is resolved, and its failure deferred if its
+	 * driving thread is announcing.</li>
+	 * <li>Outside it: what was in flight is cancelled (an attempt interrupted, a retry
+	 * unscheduled), and the failure told unless deferred.</li>
+	 * </ol>
 	 */
 	private void cancel(Cause cause) {
 		this.cancelled = true;
-		for (int index = 0; index < this.participant.length; index++) {
-			if (!this.participant[index]) {
+		for (ServiceRun run : this.runs) {
+			if (run == null) {
 				continue;
 			}
-			Registration node = this.graph.nodes[index];
+			Registration node = run.node;
 			BandmasterException failure;
 			Cancellable handle;
 			boolean deferred;
 			synchronized (node) {
-				if (this.phase[index] == RESOLVED) {
+				if (run.isResolved()) {
 					continue;
 				}
-				// A service held up by an earlier call keeps the state that call left:
-				// the call may still change it.
-				Exception error = cause.of(node.definition, this.phase[index] == AWAITING_CALL);
-				if (this.phase[index] == LAUNCHED) {
+				ServiceRun.Phase phase = run.phase();
+				Exception error = cause.of(node.definition, phase == ServiceRun.Phase.AWAITING_CALL);
+				if (phase == ServiceRun.Phase.LAUNCHED) {
 					node.attemptFailed(this.direction.active, error);
 					node.end(this.direction.active, this.direction.failed);
-					node.abandonCall();
+					node.calls.abandon();
 				}
-				this.phase[index] = RESOLVED;
-				failure = this.direction.failure(node.definition, this.attempts[index], error);
-				this.errors[index] = failure;
-				deferred = this.announcing[index];
-				this.failureDeferred[index] = deferred;
-				handle = this.inFlight[index];
-				this.inFlight[index] = null;
+				failure = this.direction.failure(node.definition, run.attempts(), error);
+				deferred = run.cancel(failure);
+				handle = run.takeInFlight();
 			}
 			if (handle != null) {
 				handle.cancel();
 			}
 			if (!deferred) {
-				this.direction.notifyFailure(this.listener, failure);
+				this.direction.notifyFailure(tell(run), failure);
 			}
 			resolved();
-		}
-	}
-
-	/**
-	 * An attempt finished normally after its service had been cancelled. A late start is
-	 * undone at once, so that nothing is left running that the caller was told did not
-	 * start; when that stop fails the service is running, and is shown
-	 * {@link ServiceState#STARTED} so that the next {@code stopAll} stops it (and what it
-	 * depends on only after it) and no {@code startAll} starts it twice. A late stop is
-	 * simply recorded.
-	 */
-	private void completedAfterCancellation(Registration node) {
-		if (this.direction == Direction.START) {
-			this.log.warn("Service '{}' finished starting after its start was cancelled; stopping it", node.name());
-			try {
-				node.definition.service().stop();
-			}
-			catch (Exception ex) {
-				synchronized (node) {
-					node.moveTo(ServiceState.STARTED);
-				}
-				this.log.warn("Service '{}' failed to stop after its cancelled start; it stays started", node.name(),
-						ex);
-			}
-		}
-		else {
-			synchronized (node) {
-				node.moveTo(ServiceState.STOPPED);
-			}
-			this.log.info("Service '{}' finished stopping after its stop was cancelled", node.name());
 		}
 	}
 
@@ -588,7 +564,8 @@ final class GraphRun {
 
 	private List<BandmasterException> errors() {
 		List<BandmasterException> result = new ArrayList<>();
-		for (BandmasterException error : this.errors) {
+		for (ServiceRun run : this.runs) {
+			BandmasterException error = (run != null) ? run.error() : null;
 			if (error != null) {
 				result.add(error);
 			}
@@ -611,13 +588,6 @@ final class GraphRun {
 
 	}
 
-	/** Something in flight for a service that a cancellation must stop. */
-	private interface Cancellable {
-
-		void cancel();
-
-	}
-
 	/** A retry waiting for its backoff delay. */
 	private record Retry(ScheduledFuture<?> scheduled) implements Cancellable {
 
@@ -632,7 +602,8 @@ final class GraphRun {
 	 * One call of a service's start or stop. It can be interrupted (by its timeout or a
 	 * cancellation) only while the service's code runs: once that returns, the interrupt
 	 * status is cleared so that it reaches neither the run's own bookkeeping nor the next
-	 * task of a pooled thread.
+	 * task of a pooled thread. Its own fields are guarded by itself, a monitor taken only
+	 * inside the service's, or alone.
 	 */
 	private final class Attempt implements Runnable, Cancellable {
 
@@ -664,20 +635,21 @@ final class GraphRun {
 		}
 
 		private @Nullable Attempt runHere() {
-			Registration node = GraphRun.this.graph.nodes[this.index];
+			ServiceRun run = GraphRun.this.run(this.index);
+			Registration node = run.node;
 			synchronized (node) {
 				// Under the service's monitor, under which a cancellation resolves it:
 				// either the call begins first, and the cancellation marks it abandoned
 				// for the next run to wait for, or the attempt finds the service
 				// resolved and its call never begins.
 				synchronized (this) {
-					if (this.finished || GraphRun.this.phase[this.index] != LAUNCHED) {
+					if (this.finished || !run.isLaunched()) {
 						this.finished = true;
 						return null;
 					}
 					this.runner = Thread.currentThread();
 				}
-				node.callBegan();
+				node.calls.began();
 			}
 			try {
 				return call();
@@ -685,7 +657,7 @@ final class GraphRun {
 			finally {
 				// Only now, after the outcome is recorded and a late start undone, may
 				// the service be called again.
-				node.callEnded();
+				node.calls.ended();
 			}
 		}
 

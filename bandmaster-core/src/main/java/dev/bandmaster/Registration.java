@@ -11,6 +11,10 @@ import org.jspecify.annotations.Nullable;
  * A registered service and its mutable runtime record. Thread-safe: state is written
  * under this object's monitor and read from a volatile field; {@link #ready} completes
  * whenever the service becomes {@link ServiceState#STARTED}.
+ * <p>
+ * This object's monitor is <em>the service's monitor</em>: it also guards the service's
+ * {@link CallGuard} and its {@link ServiceRun} in the run under way. It is held only for
+ * a few assignments, never around service or listener code.
  */
 final class Registration {
 
@@ -34,18 +38,8 @@ final class Registration {
 	// The current stop's beginning, guarded by this.
 	private long stopNanos;
 
-	/**
-	 * Completes when the call of the service's code now running returns; {@code null}
-	 * when none runs. A run that gives up on a call at its deadline leaves it running:
-	 * the next run's attempt waits for it. Guarded by this.
-	 */
-	private @Nullable CompletableFuture<Void> callInProgress;
-
-	/**
-	 * Whether a run gave up on {@link #callInProgress} at its deadline: the call may then
-	 * still change the service's state after that run ended. Guarded by this.
-	 */
-	private boolean callAbandoned;
+	/** Keeps any two calls of the service's code from running at once. */
+	final CallGuard calls = new CallGuard(this);
 
 	Registration(ServiceDefinition definition) {
 		this.definition = definition;
@@ -65,6 +59,7 @@ final class Registration {
 
 	/** Moves to {@code newState}; the caller holds this monitor. */
 	void moveTo(ServiceState newState) {
+		assert Thread.holdsLock(this);
 		ServiceState previous = this.state;
 		this.state = newState;
 		if (newState == ServiceState.STARTED) {
@@ -77,6 +72,7 @@ final class Registration {
 
 	/** Begins a transition; the caller holds this monitor. */
 	void begin(ServiceState transition, Clock clock) {
+		assert Thread.holdsLock(this);
 		moveTo(transition);
 		if (transition == ServiceState.STARTING) {
 			this.attempts = 0;
@@ -92,6 +88,7 @@ final class Registration {
 
 	/** Counts an attempt about to run; the caller holds this monitor. */
 	void attempting(ServiceState transition, int attempt) {
+		assert Thread.holdsLock(this);
 		if (transition == ServiceState.STARTING) {
 			this.attempts = attempt;
 		}
@@ -99,6 +96,7 @@ final class Registration {
 
 	/** Records a failed attempt; the caller holds this monitor. */
 	void attemptFailed(ServiceState transition, Throwable error) {
+		assert Thread.holdsLock(this);
 		if (transition == ServiceState.STARTING) {
 			this.lastError = error;
 		}
@@ -109,6 +107,7 @@ final class Registration {
 	 * this monitor.
 	 */
 	Duration end(ServiceState transition, ServiceState outcome) {
+		assert Thread.holdsLock(this);
 		moveTo(outcome);
 		if (transition == ServiceState.STARTING) {
 			this.startDuration = Duration.ofNanos(System.nanoTime() - this.startNanos);
@@ -117,45 +116,14 @@ final class Registration {
 		return Duration.ofNanos(System.nanoTime() - this.stopNanos);
 	}
 
-	/** Marks a call of the service's code begun; the caller holds this monitor. */
-	void callBegan() {
-		this.callInProgress = new CompletableFuture<>();
-		this.callAbandoned = false;
-	}
-
-	/**
-	 * Marks the call now running, if any, as given up on by its run; the caller holds
-	 * this monitor.
-	 */
-	void abandonCall() {
-		this.callAbandoned = this.callInProgress != null;
-	}
-
-	/** Marks the call ended, letting an attempt waiting for it run. */
-	void callEnded() {
-		CompletableFuture<Void> ended;
-		synchronized (this) {
-			ended = this.callInProgress;
-			this.callInProgress = null;
-			this.callAbandoned = false;
-		}
-		if (ended != null) {
-			ended.complete(null);
-		}
-	}
-
 	/**
 	 * Whether the service takes part in a run going {@code direction}: its state calls
-	 * for it, or a call a run gave up on is still running, which may change that state.
-	 * Both are read at once, so that such a call ending in between is not missed.
+	 * for it, or a call a run gave up on is still running, which may change that state
+	 * (see {@link CallGuard}). Both are read at once, so that such a call ending in
+	 * between is not missed.
 	 */
 	synchronized boolean takesPartIn(Direction direction) {
-		return direction.participates(this.state) || this.callAbandoned;
-	}
-
-	/** Returns the call now running, or {@code null}; the caller holds this monitor. */
-	@Nullable CompletableFuture<Void> callInProgress() {
-		return this.callInProgress;
+		return direction.participates(this.state) || this.calls.abandoned();
 	}
 
 	synchronized ServiceSnapshot snapshot() {

@@ -62,6 +62,8 @@ public final class BandmasterLifecycle implements SmartLifecycle, DisposableBean
 
 	private static final Log logger = LogFactory.getLog(BandmasterLifecycle.class);
 
+	private static final Duration LONGEST_JOIN = Duration.ofMillis(Long.MAX_VALUE);
+
 	private final Object monitor = new Object();
 
 	private final Maestro maestro;
@@ -174,8 +176,8 @@ public final class BandmasterLifecycle implements SmartLifecycle, DisposableBean
 						.filter(BandmasterException::required)
 						.map(BandmasterException::getMessage)
 						.collect(Collectors.joining("; "))) + ". Stopping the services that started, waiting up to "
-						+ this.properties.getShutdown().getTimeout().toMillis()
-						+ " ms (bandmaster.shutdown.timeout) for any start still running past its deadline.");
+						+ ConfiguredValues.asWritten(this.properties.getShutdown().getTimeout())
+						+ " (bandmaster.shutdown.timeout) for any start still running past its deadline.");
 				stopServices(this.properties.getShutdown().getTimeout());
 				throw new BandmasterStartupException(failures);
 			}
@@ -324,7 +326,9 @@ public final class BandmasterLifecycle implements SmartLifecycle, DisposableBean
 
 	private static void joinQuietly(Thread boot, Duration timeout) {
 		try {
-			boot.join(Math.max(1, timeout.toMillis()));
+			// Saturated: a timeout too long to count in milliseconds waits as long as
+			// it takes.
+			boot.join(Math.max(1, timeout.compareTo(LONGEST_JOIN) < 0 ? timeout.toMillis() : Long.MAX_VALUE));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -34,7 +34,10 @@ public class DataSourceGate extends Gate {
 
 	@Override
 	protected void check() throws Exception {
-		int seconds = (int) Math.max(1, (this.validationTimeout.toMillis() + 999) / 1000);
+		// Whole seconds, rounded up, as isValid takes them; saturated, as no driver
+		// waits longer than Integer.MAX_VALUE seconds anyway.
+		long wholeSeconds = this.validationTimeout.getSeconds() + ((this.validationTimeout.getNano() > 0) ? 1 : 0);
+		int seconds = (int) Math.min(Integer.MAX_VALUE, Math.max(1, wholeSeconds));
 		InterruptibleCall.call(this.description, () -> {
 			try (Connection connection = this.dataSource.getConnection()) {
 				if (!connection.isValid(seconds)) {

@@ -69,7 +69,7 @@ class BandmasterStartupFailureIntegrationTests {
 		int reported = log.indexOf("Required band services did not start: ");
 		int cleanupGaveUp = log.indexOf("Band services did not stop: ");
 		assertThat(reported).as("the start failure is reported").isNotNegative();
-		assertThat(log.substring(reported)).contains("waiting up to 1000 ms (bandmaster.shutdown.timeout)");
+		assertThat(log.substring(reported)).contains("waiting up to 1s (bandmaster.shutdown.timeout)");
 		assertThat(cleanupGaveUp).as("the cleanup gave up on the stubborn start").isGreaterThan(reported);
 		assertThat(log.indexOf("APPLICATION FAILED TO START")).isGreaterThan(cleanupGaveUp);
 	}

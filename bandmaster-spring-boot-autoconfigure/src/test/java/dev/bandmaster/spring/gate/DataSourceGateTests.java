@@ -30,6 +30,14 @@ class DataSourceGateTests {
 	}
 
 	@Test
+	void takesAValidationTimeoutTooLongToCountInMilliseconds() {
+		JdbcDataSource h2 = new JdbcDataSource();
+		h2.setURL("jdbc:h2:mem:gate;DB_CLOSE_DELAY=-1");
+		assertThat(GateRuns.start(new DataSourceGate(h2, "h2", Duration.ofSeconds(Long.MAX_VALUE)), 0, Duration.ZERO))
+			.isEmpty();
+	}
+
+	@Test
 	void opensAtOnceWhenPostgresAnswers() {
 		PGSimpleDataSource postgres = LocalServers.postgresDataSource(LocalServers.postgresPort());
 		AtomicInteger attempts = new AtomicInteger();

@@ -13,6 +13,8 @@ import dev.bandmaster.ServiceState;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.jedis.JedisClientConfiguration;
+import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
@@ -72,6 +74,28 @@ class RedisGateTests {
 			factory.destroy();
 			server.get(30, TimeUnit.SECONDS).destroy();
 			server.get().waitFor(10, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
+	void honoursTheAttemptTimeoutWhenRedisNeverReplies() throws Exception {
+		// Jedis blocks in a socket read, which interruption does not end (Lettuce waits
+		// interruptibly, so it would not tell).
+		try (SilentServer silent = SilentServer.accepting()) {
+			JedisConnectionFactory factory = new JedisConnectionFactory(
+					new RedisStandaloneConfiguration(LocalServers.HOST, silent.port()),
+					JedisClientConfiguration.builder()
+						.connectTimeout(Duration.ofSeconds(60))
+						.readTimeout(Duration.ofSeconds(60))
+						.build());
+			factory.afterPropertiesSet();
+			factory.start();
+			try {
+				GateRuns.assertEachAttemptEndsAtItsTimeout(new RedisGate(factory, "silent"));
+			}
+			finally {
+				factory.destroy();
+			}
 		}
 	}
 

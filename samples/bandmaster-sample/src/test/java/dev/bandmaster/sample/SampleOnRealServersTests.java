@@ -74,7 +74,9 @@ class SampleOnRealServersTests {
 		}
 		catch (IOException ex) {
 			String reason = server + " is not running on 127.0.0.1:" + port + " (run the servers as .ci/run does)";
-			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+			// CI as the gate tests' LocalServers reads it: set, and neither false nor 0.
+			String ci = System.getenv("CI");
+			if (ci != null && !ci.isBlank() && !ci.trim().equalsIgnoreCase("false") && !ci.trim().equals("0")) {
 				Assertions.fail(reason);
 			}
 			Assumptions.abort(reason);

@@ -11,10 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.DoubleSupplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -80,6 +82,8 @@ public final class Maestro {
 
 	private final Clock clock;
 
+	private final DoubleSupplier jitterSource;
+
 	/**
 	 * Creates a maestro with no services, its own worker threads, no listener and the
 	 * system clock.
@@ -93,6 +97,7 @@ public final class Maestro {
 		this.listenerList = new CopyOnWriteArrayList<>(builder.listeners);
 		this.listeners = new Listeners(this.listenerList);
 		this.clock = builder.clock;
+		this.jitterSource = builder.jitterSource;
 	}
 
 	/**
@@ -181,7 +186,7 @@ public final class Maestro {
 			if (this.registrations.containsKey(definition.name())) {
 				throw BandmasterException.alreadyExists(definition.name(), definition.required());
 			}
-			this.registrations.put(definition.name(), new Registration(definition));
+			this.registrations.put(definition.name(), new Registration(definition, this.jitterSource));
 			this.graph = null;
 		}
 	}
@@ -474,6 +479,8 @@ public final class Maestro {
 
 		private Clock clock = Clock.systemUTC();
 
+		private DoubleSupplier jitterSource = () -> ThreadLocalRandom.current().nextDouble();
+
 		private Builder() {
 		}
 
@@ -506,6 +513,20 @@ public final class Maestro {
 		 */
 		public Builder clock(Clock clock) {
 			this.clock = Objects.requireNonNull(clock, "clock must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets where the random fraction of each retry's jitter comes from (default:
+		 * {@link ThreadLocalRandom}). Package-private: a seam for the engine's tests,
+		 * which pin the jitter to check the waits it gives; not an option for
+		 * applications.
+		 * @param jitterSource returns a number in {@code [0, 1)} on each call, from any
+		 * thread
+		 * @return this builder
+		 */
+		Builder jitterSource(DoubleSupplier jitterSource) {
+			this.jitterSource = Objects.requireNonNull(jitterSource, "jitterSource must not be null");
 			return this;
 		}
 

@@ -1,7 +1,9 @@
 package dev.bandmaster;
 
 import java.time.Duration;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,15 +45,64 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RandomGraphPropertiesTest {
 
+	/**
+	 * Fresh seeds, drawn once per run and shared by every property, so that CI sees new
+	 * graphs each time; printed, so that a failure seen once can be replayed.
+	 */
+	private static final long[] FRESH_SEEDS = freshSeeds(Integer.getInteger("bandmaster.fresh", 50));
+
 	static LongStream seeds() {
 		String replay = System.getProperty("bandmaster.seed");
-		return (replay != null) ? LongStream.of(Long.parseLong(replay))
-				: LongStream.range(0, Long.getLong("bandmaster.cases", 200));
+		if (replay != null) {
+			return LongStream.of(Long.parseLong(replay.trim()));
+		}
+		return LongStream.concat(LongStream.range(0, Long.getLong("bandmaster.cases", 200)),
+				LongStream.of(FRESH_SEEDS));
+	}
+
+	private static long[] freshSeeds(int count) {
+		long[] seeds = new SecureRandom().longs(count).toArray();
+		System.out.println("RandomGraphPropertiesTest: " + count + " fresh seeds this run, after the fixed ones "
+				+ "(replay one with -Dbandmaster.seed=N): " + Arrays.toString(seeds));
+		return seeds;
+	}
+
+	/**
+	 * Runs one case so that whatever fails in it, an assertion or an unexpected exception
+	 * (an {@code orElseThrow()} on a missing event included), says the seed to replay.
+	 */
+	private static void replayable(long seed, Runnable check) {
+		try {
+			check.run();
+		}
+		catch (Throwable ex) {
+			String replay = "seed " + seed + " (replay with -Dbandmaster.seed=" + seed + ")";
+			if (ex instanceof AssertionError && String.valueOf(ex.getMessage()).contains(replay)) {
+				throw ex;
+			}
+			throw new AssertionError(replay + " failed: " + ex + "; graph:" + RandomGraph.generate(seed), ex);
+		}
 	}
 
 	@ParameterizedTest(name = "seed {0}")
 	@MethodSource("seeds")
 	void startAndStopKeepEveryInvariantOnARandomGraph(long seed) {
+		replayable(seed, () -> startAndStopKeepEveryInvariant(seed));
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void aSecondStartAllStartsOnlyWhatTheFirstDidNot(long seed) {
+		replayable(seed, () -> secondStartAllStartsOnlyWhatTheFirstDidNot(seed));
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void aBootCutShortByItsDeadlineReportsEveryServiceNotStartedAndStopsCleanly(long seed) {
+		replayable(seed, () -> bootCutShortReportsEveryServiceNotStartedAndStopsCleanly(seed));
+	}
+
+	private static void startAndStopKeepEveryInvariant(long seed) {
 		RandomGraph graph = RandomGraph.generate(seed);
 		Timeline timeline = new Timeline();
 		Maestro maestro = new Maestro();
@@ -127,9 +178,7 @@ class RandomGraphPropertiesTest {
 		}
 	}
 
-	@ParameterizedTest(name = "seed {0}")
-	@MethodSource("seeds")
-	void aSecondStartAllStartsOnlyWhatTheFirstDidNot(long seed) {
+	private static void secondStartAllStartsOnlyWhatTheFirstDidNot(long seed) {
 		RandomGraph graph = RandomGraph.generate(seed);
 		Timeline timeline = new Timeline();
 		Maestro maestro = new Maestro();
@@ -171,9 +220,7 @@ class RandomGraphPropertiesTest {
 			.isSubsetOf(ErrorKind.SERVICE_STOP_FAILURE, ErrorKind.PARENT_UNAVAILABLE);
 	}
 
-	@ParameterizedTest(name = "seed {0}")
-	@MethodSource("seeds")
-	void aBootCutShortByItsDeadlineReportsEveryServiceNotStartedAndStopsCleanly(long seed) {
+	private static void bootCutShortReportsEveryServiceNotStartedAndStopsCleanly(long seed) {
 		RandomGraph graph = RandomGraph.generate(seed);
 		SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
 		Timeline timeline = new Timeline();

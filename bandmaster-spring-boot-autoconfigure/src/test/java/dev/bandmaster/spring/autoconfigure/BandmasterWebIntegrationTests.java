@@ -152,6 +152,25 @@ class BandmasterWebIntegrationTests {
 	}
 
 	@Test
+	void endpointDrawsTheBootAsAMermaidGanttChart() {
+		String timeline = this.client.get()
+			.uri("/actuator/bandmaster/timeline")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(timeline).startsWith("gantt\n")
+			.contains("dateFormat x")
+			.containsPattern("\n +database : done, \\d+, \\d+\n")
+			.containsPattern("\n +cache : done, \\d+, \\d+\n")
+			.doesNotContainPattern("\n +feed : done");
+	}
+
+	@Test
 	void retriesFromYamlAreHonoured() {
 		assertThat(this.journal.entries("attempt:cache")).hasSize(3);
 		// The three attempts of 'cache', 50 ms then 100 ms apart; loose upper bounds for

@@ -13,7 +13,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -433,7 +432,7 @@ final class GraphRun {
 		ServiceDefinition definition = node.definition;
 		RetryPolicy policy = definition.retryPolicy();
 		if (retryable && number <= policy.retries() && !this.cancelled && !BandmasterException.isFatal(error)) {
-			Duration delay = policy.backoffBefore(number, ThreadLocalRandom.current().nextDouble());
+			Duration delay = policy.backoffBefore(number, node.jitterFraction());
 			synchronized (node) {
 				// Cancelled meanwhile: its failure is reported.
 				if (!run.isLaunched()) {

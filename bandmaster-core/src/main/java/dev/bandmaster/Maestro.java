@@ -17,11 +17,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
+import java.util.function.DoubleSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -85,6 +87,8 @@ public final class Maestro {
 
 	private final Clock clock;
 
+	private final DoubleSupplier jitterSource;
+
 	/**
 	 * Creates a maestro with no services, its own worker threads, no listener and the
 	 * system clock.
@@ -99,6 +103,7 @@ public final class Maestro {
 		this.log = new EngineLog(builder.sanitizer);
 		this.listeners = new Listeners(this.listenerList, this.log);
 		this.clock = builder.clock;
+		this.jitterSource = builder.jitterSource;
 	}
 
 	/**
@@ -187,7 +192,7 @@ public final class Maestro {
 			if (this.registrations.containsKey(definition.name())) {
 				throw BandmasterException.alreadyExists(definition.name(), definition.required());
 			}
-			this.registrations.put(definition.name(), new Registration(definition));
+			this.registrations.put(definition.name(), new Registration(definition, this.jitterSource));
 			this.graph = null;
 		}
 	}
@@ -535,6 +540,8 @@ public final class Maestro {
 
 		private UnaryOperator<String> sanitizer = Credentials::mask;
 
+		private DoubleSupplier jitterSource = () -> ThreadLocalRandom.current().nextDouble();
+
 		private Builder() {
 		}
 
@@ -590,6 +597,20 @@ public final class Maestro {
 		 */
 		public Builder clock(Clock clock) {
 			this.clock = Objects.requireNonNull(clock, "clock must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets where the random fraction of each retry's jitter comes from (default:
+		 * {@link ThreadLocalRandom}). Package-private: a seam for the engine's tests,
+		 * which pin the jitter to check the waits it gives; not an option for
+		 * applications.
+		 * @param jitterSource returns a number in {@code [0, 1)} on each call, from any
+		 * thread
+		 * @return this builder
+		 */
+		Builder jitterSource(DoubleSupplier jitterSource) {
+			this.jitterSource = Objects.requireNonNull(jitterSource, "jitterSource must not be null");
 			return this;
 		}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.DoubleSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -41,12 +42,24 @@ final class Registration {
 	/** Keeps any two calls of the service's code from running at once. */
 	final CallGuard calls = new CallGuard(this);
 
-	Registration(ServiceDefinition definition) {
+	/** Draws the random fraction of each retry's jitter, in {@code [0, 1)}. */
+	private final DoubleSupplier jitterSource;
+
+	Registration(ServiceDefinition definition, DoubleSupplier jitterSource) {
 		this.definition = definition;
+		this.jitterSource = jitterSource;
 	}
 
 	String name() {
 		return this.definition.name();
+	}
+
+	/**
+	 * Draws the random number that {@link RetryPolicy#backoffBefore(int, double)} takes
+	 * for the next retry's jitter.
+	 */
+	double jitterFraction() {
+		return this.jitterSource.getAsDouble();
 	}
 
 	ServiceState state() {

@@ -51,4 +51,16 @@ final class Pauses {
 		}
 	}
 
+	/**
+	 * Waits until {@code thread} is parked in a timed wait, that is, inside the blocking
+	 * call under test rather than before or after it; at most ten seconds, a bound that
+	 * only catches a thread that never gets there.
+	 */
+	static void awaitTimedWaiting(Thread thread) throws InterruptedException {
+		awaitCondition(() -> thread.getState() == Thread.State.TIMED_WAITING, Duration.ofSeconds(10));
+		if (thread.getState() != Thread.State.TIMED_WAITING) {
+			throw new AssertionError(thread + " is " + thread.getState() + ", not waiting in the call under test");
+		}
+	}
+
 }

@@ -1,15 +1,21 @@
 package dev.bandmaster;
 
 import java.time.Duration;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.LongStream;
 
 import dev.bandmaster.testkit.RecordingService;
@@ -21,10 +27,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Invariants checked over random graphs with random start and stop failures, 200 seeds
- * per run ({@code -Dbandmaster.cases=N} runs more, to hunt rare interleavings). Each case
- * is generated from its seed alone: every failure message starts with the seed and the
- * graph, and {@code -Dbandmaster.seed=N} runs that one case again.
+ * Invariants checked over random graphs with random start and stop failures (some of them
+ * hanging starts that their attempt's timeout ends), backoffs from none to 15 ms, and one
+ * to three concurrent {@code startAll} callers: the same 200 seeds every run
+ * ({@code -Dbandmaster.cases=N} runs more, to hunt rare interleavings), then 50 fresh
+ * ones ({@code -Dbandmaster.fresh=N}), printed at the start. Each case is generated from
+ * its seed alone: every failure message starts with the seed and the graph, and
+ * {@code -Dbandmaster.seed=N} runs that one case again.
  * <ul>
  * <li>no service starts before its dependencies have started;</li>
  * <li>a service whose start finally fails is {@code SERVICE_START_FAILURE}, and every
@@ -43,24 +52,88 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RandomGraphPropertiesTest {
 
+	/**
+	 * Fresh seeds, drawn once per run and shared by every property, so that CI sees new
+	 * graphs each time; printed, so that a failure seen once can be replayed.
+	 */
+	private static final long[] FRESH_SEEDS = freshSeeds(Integer.getInteger("bandmaster.fresh", 50));
+
 	static LongStream seeds() {
 		String replay = System.getProperty("bandmaster.seed");
-		return (replay != null) ? LongStream.of(Long.parseLong(replay))
-				: LongStream.range(0, Long.getLong("bandmaster.cases", 200));
+		if (replay != null) {
+			return LongStream.of(Long.parseLong(replay.trim()));
+		}
+		return LongStream.concat(LongStream.range(0, Long.getLong("bandmaster.cases", 200)),
+				LongStream.of(FRESH_SEEDS));
+	}
+
+	private static long[] freshSeeds(int count) {
+		long[] seeds = new SecureRandom().longs(count).toArray();
+		System.out.println("RandomGraphPropertiesTest: " + count + " fresh seeds this run, after the fixed ones "
+				+ "(replay one with -Dbandmaster.seed=N): " + Arrays.toString(seeds));
+		return seeds;
+	}
+
+	/**
+	 * Runs one case so that whatever fails in it, an assertion or an unexpected exception
+	 * (an {@code orElseThrow()} on a missing event included), says the seed to replay.
+	 */
+	private static void replayable(long seed, Runnable check) {
+		try {
+			check.run();
+		}
+		catch (Throwable ex) {
+			String replay = "seed " + seed + " (replay with -Dbandmaster.seed=" + seed + ")";
+			if (ex instanceof AssertionError && String.valueOf(ex.getMessage()).contains(replay)) {
+				throw ex;
+			}
+			throw new AssertionError(replay + " failed: " + ex + "; graph:" + RandomGraph.generate(seed), ex);
+		}
 	}
 
 	@ParameterizedTest(name = "seed {0}")
 	@MethodSource("seeds")
 	void startAndStopKeepEveryInvariantOnARandomGraph(long seed) {
+		replayable(seed, () -> startAndStopKeepEveryInvariant(seed));
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void aSecondStartAllStartsOnlyWhatTheFirstDidNot(long seed) {
+		replayable(seed, () -> secondStartAllStartsOnlyWhatTheFirstDidNot(seed));
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void aBootCutShortByItsDeadlineReportsEveryServiceNotStartedAndStopsCleanly(long seed) {
+		replayable(seed, () -> bootCutShortReportsEveryServiceNotStartedAndStopsCleanly(seed));
+	}
+
+	private static void startAndStopKeepEveryInvariant(long seed) {
 		RandomGraph graph = RandomGraph.generate(seed);
 		Timeline timeline = new Timeline();
 		Maestro maestro = new Maestro();
 		RecordingService[] services = graph.register(maestro, timeline);
 		Check check = new Check(seed, graph);
 
-		Outcome[] starts = graph.expectedStarts();
-		List<BandmasterException> startErrors = maestro.startAll(Duration.ofSeconds(30));
-		check.errors("startAll", startErrors, starts);
+		// Several callers at once: their runs take turns, each one trying again what the
+		// one before left failed, so each caller's errors are those of one of the runs.
+		int callers = 1 + new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L).nextInt(3);
+		List<Outcome[]> runs = new ArrayList<>();
+		int[] startCalls = new int[graph.size];
+		Outcome[] starts = null;
+		for (int run = 0; run < callers; run++) {
+			starts = graph.nextStartRun(starts, startCalls);
+			runs.add(starts);
+		}
+		List<List<BandmasterException>> startErrors = concurrently(callers,
+				() -> maestro.startAll(Duration.ofSeconds(30)));
+		// Each run leaves fewer services down than the one before (never more), which
+		// tells which run a caller's errors come from.
+		startErrors.sort(Comparator.comparingInt((List<BandmasterException> errors) -> errors.size()).reversed());
+		for (int run = 0; run < callers; run++) {
+			check.errors("startAll", startErrors.get(run), runs.get(run));
+		}
 		for (int i = 0; i < graph.size; i++) {
 			Node node = graph.nodes[i];
 			RecordingService service = services[i];
@@ -71,12 +144,8 @@ class RandomGraphPropertiesTest {
 					case FAILED -> ServiceState.FAILED;
 					case BLOCKED -> ServiceState.STOPPED;
 				});
-			int expectedCalls = switch (starts[i]) {
-				case DONE -> node.startFailures + 1;
-				case FAILED -> node.retries + 1;
-				case BLOCKED -> 0;
-			};
-			assertThat(service.starts()).as(check.about(node, "start calls")).isEqualTo(expectedCalls);
+			assertThat(service.starts()).as(check.about(node, "start calls over " + callers + " startAll"))
+				.isEqualTo(startCalls[i]);
 			if (starts[i] != Outcome.BLOCKED) {
 				long began = timeline.first(node.name, Kind.START_BEGAN).orElseThrow().sequence();
 				for (int dependency : node.dependencies) {
@@ -127,22 +196,20 @@ class RandomGraphPropertiesTest {
 		}
 	}
 
-	@ParameterizedTest(name = "seed {0}")
-	@MethodSource("seeds")
-	void aSecondStartAllStartsOnlyWhatTheFirstDidNot(long seed) {
+	private static void secondStartAllStartsOnlyWhatTheFirstDidNot(long seed) {
 		RandomGraph graph = RandomGraph.generate(seed);
 		Timeline timeline = new Timeline();
 		Maestro maestro = new Maestro();
 		RecordingService[] services = graph.register(maestro, timeline);
 		Check check = new Check(seed, graph);
-		Outcome[] first = graph.expectedStarts();
+		Outcome[] first = graph.nextStartRun(null, new int[graph.size]);
 		check.errors("startAll", maestro.startAll(Duration.ofSeconds(30)), first);
 		int[] callsBefore = new int[graph.size];
 		for (int i = 0; i < graph.size; i++) {
 			callsBefore[i] = services[i].starts();
 		}
 
-		Outcome[] second = graph.expectedRestarts(first, callsBefore);
+		Outcome[] second = graph.nextStartRun(first, callsBefore.clone());
 		check.errors("startAll", maestro.startAll(Duration.ofSeconds(30)), second);
 		for (int i = 0; i < graph.size; i++) {
 			Node node = graph.nodes[i];
@@ -171,9 +238,7 @@ class RandomGraphPropertiesTest {
 			.isSubsetOf(ErrorKind.SERVICE_STOP_FAILURE, ErrorKind.PARENT_UNAVAILABLE);
 	}
 
-	@ParameterizedTest(name = "seed {0}")
-	@MethodSource("seeds")
-	void aBootCutShortByItsDeadlineReportsEveryServiceNotStartedAndStopsCleanly(long seed) {
+	private static void bootCutShortReportsEveryServiceNotStartedAndStopsCleanly(long seed) {
 		RandomGraph graph = RandomGraph.generate(seed);
 		SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
 		Timeline timeline = new Timeline();
@@ -243,6 +308,30 @@ class RandomGraphPropertiesTest {
 		}
 	}
 
+	/**
+	 * Calls {@code call} from {@code callers} threads at once, and returns each result.
+	 */
+	private static <T> List<T> concurrently(int callers, Supplier<T> call) {
+		CountDownLatch go = new CountDownLatch(1);
+		List<CompletableFuture<T>> results = new ArrayList<>();
+		for (int i = 0; i < callers; i++) {
+			CompletableFuture<T> result = new CompletableFuture<>();
+			Thread caller = new Thread(() -> {
+				try {
+					go.await();
+					result.complete(call.get());
+				}
+				catch (Throwable ex) {
+					result.completeExceptionally(ex);
+				}
+			});
+			caller.start();
+			results.add(result);
+		}
+		go.countDown();
+		return new ArrayList<>(results.stream().map(CompletableFuture::join).toList());
+	}
+
 	/** How one service's start or stop ends. */
 	enum Outcome {
 
@@ -263,7 +352,7 @@ class RandomGraphPropertiesTest {
 	 * neither gives it away.
 	 */
 	record Node(int index, String name, int[] dependencies, boolean required, int retries, int startFailures,
-			int stopFailures) {
+			int stopFailures, boolean failedStartsHang, Duration backoff, Duration startTimeout) {
 
 		@Override
 		public String toString() {
@@ -277,6 +366,11 @@ class RandomGraphPropertiesTest {
 				.append(this.startFailures)
 				.append(" stopFails=")
 				.append(this.stopFailures)
+				.append(this.failedStartsHang ? " (hanging)" : "")
+				.append(" backoff=")
+				.append(this.backoff)
+				.append(" startTimeout=")
+				.append(this.startTimeout)
 				.toString();
 		}
 
@@ -325,8 +419,20 @@ class RandomGraphPropertiesTest {
 				int retries = random.nextInt(3);
 				int startFailures = (random.nextDouble() < 0.25) ? random.nextInt(5) : 0;
 				int stopFailures = (random.nextDouble() < 0.15) ? random.nextInt(5) : 0;
+				boolean required = random.nextBoolean();
+				// Some failed starts hang until their attempt's timeout interrupts them;
+				// other services get a timeout they never reach.
+				boolean failedStartsHang = startFailures > 0 && random.nextDouble() < 0.3;
+				Duration startTimeout = failedStartsHang ? Duration.ofMillis(5 + random.nextInt(20))
+						: (random.nextDouble() < 0.2) ? Duration.ofSeconds(10) : null;
+				// No wait, half a millisecond, or a longer one that a timer must keep.
+				Duration backoff = switch (random.nextInt(3)) {
+					case 0 -> Duration.ZERO;
+					case 1 -> Duration.ofNanos(500_000);
+					default -> Duration.ofMillis(1 + random.nextInt(15));
+				};
 				nodes[i] = new Node(i, "svc" + nameOf[i], dependencies.stream().mapToInt(Integer::intValue).toArray(),
-						random.nextBoolean(), retries, startFailures, stopFailures);
+						required, retries, startFailures, stopFailures, failedStartsHang, backoff, startTimeout);
 			}
 			return new RandomGraph(nodes, shuffled(size, random));
 		}
@@ -357,6 +463,9 @@ class RandomGraphPropertiesTest {
 				AtomicInteger stopCalls = new AtomicInteger();
 				RecordingService service = new RecordingService(node.name, timeline).onStart(() -> {
 					if (startCalls.incrementAndGet() <= node.startFailures) {
+						if (node.failedStartsHang) {
+							new CountDownLatch(1).await();
+						}
 						throw new IllegalStateException(node.name + " start fails on purpose");
 					}
 				}).onStop(() -> {
@@ -368,37 +477,29 @@ class RandomGraphPropertiesTest {
 				for (int k = 0; k < dependencies.length; k++) {
 					dependencies[k] = this.nodes[node.dependencies[k]].name;
 				}
-				maestro.addServiceWithBackoff(node.name, node.required, node.retries,
-						Duration.ofNanos((index % 2) * 500_000L), service, dependencies);
+				maestro.addService(ServiceDefinition.builder(node.name, service)
+					.required(node.required)
+					.dependsOn(dependencies)
+					.retries(node.retries)
+					.initialBackoff(node.backoff)
+					.startTimeout(node.startTimeout)
+					.build());
 				services[index] = service;
 			}
 			return services;
 		}
 
 		/**
-		 * What {@code startAll} must do to each service, worked out in topological order.
+		 * What a {@code startAll} must do to each service, worked out in topological
+		 * order: leave alone what an earlier run started, and try the rest with the
+		 * failures they have left.
+		 * @param previous the outcomes of the run before, or {@code null} for the first
+		 * @param calls the start calls made so far, per service; updated with this run's
 		 */
-		Outcome[] expectedStarts() {
+		Outcome[] nextStartRun(Outcome[] previous, int[] calls) {
 			Outcome[] outcomes = new Outcome[this.size];
 			for (Node node : this.nodes) {
-				boolean blocked = false;
-				for (int dependency : node.dependencies) {
-					blocked |= outcomes[dependency] != Outcome.DONE;
-				}
-				outcomes[node.index] = blocked ? Outcome.BLOCKED
-						: (node.startFailures > node.retries) ? Outcome.FAILED : Outcome.DONE;
-			}
-			return outcomes;
-		}
-
-		/**
-		 * What a second {@code startAll} must do: leave alone what the first started, and
-		 * try the rest again with the failures they have left.
-		 */
-		Outcome[] expectedRestarts(Outcome[] first, int[] callsBefore) {
-			Outcome[] outcomes = new Outcome[this.size];
-			for (Node node : this.nodes) {
-				if (first[node.index] == Outcome.DONE) {
+				if (previous != null && previous[node.index] == Outcome.DONE) {
 					outcomes[node.index] = Outcome.DONE;
 					continue;
 				}
@@ -406,9 +507,18 @@ class RandomGraphPropertiesTest {
 				for (int dependency : node.dependencies) {
 					blocked |= outcomes[dependency] != Outcome.DONE;
 				}
-				int remainingFailures = node.startFailures - callsBefore[node.index];
-				outcomes[node.index] = blocked ? Outcome.BLOCKED
-						: (remainingFailures > node.retries) ? Outcome.FAILED : Outcome.DONE;
+				int remainingFailures = Math.max(0, node.startFailures - calls[node.index]);
+				if (blocked) {
+					outcomes[node.index] = Outcome.BLOCKED;
+				}
+				else if (remainingFailures > node.retries) {
+					outcomes[node.index] = Outcome.FAILED;
+					calls[node.index] += node.retries + 1;
+				}
+				else {
+					outcomes[node.index] = Outcome.DONE;
+					calls[node.index] += remainingFailures + 1;
+				}
 			}
 			return outcomes;
 		}
@@ -497,9 +607,16 @@ class RandomGraphPropertiesTest {
 					assertThat(error.kind()).as(about(node, "kind"))
 						.isEqualTo(start ? ErrorKind.SERVICE_START_FAILURE : ErrorKind.SERVICE_STOP_FAILURE);
 					assertThat(error.attempts()).as(about(node, "attempts")).isEqualTo(node.retries + 1);
-					assertThat(error.getCause()).as(about(node, "cause"))
-						.isInstanceOf(IllegalStateException.class)
-						.hasMessageContaining("fails on purpose");
+					if (start && node.failedStartsHang) {
+						assertThat(error.getCause()).as(about(node, "cause"))
+							.isInstanceOf(TimeoutException.class)
+							.hasMessageContaining("start timeout");
+					}
+					else {
+						assertThat(error.getCause()).as(about(node, "cause"))
+							.isInstanceOf(IllegalStateException.class)
+							.hasMessageContaining("fails on purpose");
+					}
 				}
 				else if (start) {
 					assertThat(error.kind()).as(about(node, "kind")).isEqualTo(ErrorKind.DEPENDENCY_UNAVAILABLE);

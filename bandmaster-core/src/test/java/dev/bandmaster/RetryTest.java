@@ -2,10 +2,13 @@ package dev.bandmaster;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.PrimitiveIterator;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.DoubleStream;
 
 import dev.bandmaster.testkit.FlakyService;
 import dev.bandmaster.testkit.HangingService;
@@ -109,17 +112,42 @@ class RetryTest {
 	}
 
 	@Test
-	void jitterOnlyShortensTheBackoff() {
+	void jitterShortensEachBackoffByTheDrawnFractionOfTheJitter() {
+		// The random draws are pinned, to values that make exact durations.
+		PrimitiveIterator.OfDouble draws = DoubleStream.of(0, 0.5, 0.75, 0.25).iterator();
+		List<Duration> delays = new CopyOnWriteArrayList<>();
+		Maestro maestro = Maestro.builder().jitterSource(draws::nextDouble).listener(retryDelays(delays)).build();
 		FlakyService flaky = FlakyService.failingForever();
-		this.maestro.addService(ServiceDefinition.builder("flaky", flaky)
+		maestro.addService(ServiceDefinition.builder("flaky", flaky)
 			.retries(4)
 			.initialBackoff(Duration.ofMillis(60))
 			.multiplier(1)
 			.jitter(0.5)
 			.build());
-		this.maestro.startAll();
+		maestro.startAll();
+		assertThat(delays).containsExactly(Duration.ofMillis(60), Duration.ofMillis(45), Duration.ofNanos(37_500_000),
+				Duration.ofNanos(52_500_000));
 		List<Long> gaps = gapsInMillis(flaky.startAttempts());
-		assertThat(gaps).hasSize(4).allSatisfy((gap) -> assertThat(gap).isBetween(30 - EARLY_MILLIS, 60 + LATE_MILLIS));
+		for (int i = 0; i < gaps.size(); i++) {
+			assertThat(gaps.get(i)).as("gap before retry %d; all gaps %s", i + 1, gaps)
+				.isGreaterThanOrEqualTo(delays.get(i).toMillis() - EARLY_MILLIS);
+		}
+	}
+
+	@Test
+	void jitterDrawsAFreshFractionForEachRetryByDefault() {
+		List<Duration> delays = new CopyOnWriteArrayList<>();
+		Maestro maestro = Maestro.builder().listener(retryDelays(delays)).build();
+		maestro.addService(ServiceDefinition.builder("flaky", FlakyService.failingForever())
+			.retries(6)
+			.initialBackoff(Duration.ofMillis(20))
+			.multiplier(1)
+			.jitter(1)
+			.build());
+		maestro.startAll();
+		assertThat(delays).hasSize(6)
+			.allSatisfy((delay) -> assertThat(delay).isPositive().isLessThanOrEqualTo(Duration.ofMillis(20)));
+		assertThat(new HashSet<>(delays)).as("distinct delays among %s", delays).hasSizeGreaterThan(1);
 	}
 
 	@Test
@@ -158,15 +186,7 @@ class RetryTest {
 	void reportsAFailureWhoseRetryWouldWaitForCenturiesOnceTheDeadlinePasses() {
 		FlakyService flaky = FlakyService.failingForever();
 		List<Duration> delays = new CopyOnWriteArrayList<>();
-		Maestro maestro = Maestro.builder().listener(new MaestroListener() {
-
-			@Override
-			public void retryScheduled(String serviceName, ServiceState transition, int attempt, Duration delay,
-					Throwable error) {
-				delays.add(delay);
-			}
-
-		}).build();
+		Maestro maestro = Maestro.builder().listener(retryDelays(delays)).build();
 		maestro.addServiceWithBackoff("flaky", true, 1, Duration.ofDays(365L * 1000), flaky);
 		assertThat(maestro.startAll(Duration.ofMillis(200))).singleElement()
 			.satisfies((error) -> assertThat(error.getCause()).isInstanceOf(TimeoutException.class));
@@ -316,6 +336,18 @@ class RetryTest {
 		RecordingService service = new RecordingService(name, this.timeline);
 		this.maestro.addService(name, required, service, dependencies);
 		return service;
+	}
+
+	private static MaestroListener retryDelays(List<Duration> delays) {
+		return new MaestroListener() {
+
+			@Override
+			public void retryScheduled(String serviceName, ServiceState transition, int attempt, Duration delay,
+					Throwable error) {
+				delays.add(delay);
+			}
+
+		};
 	}
 
 	private static void assertGaps(List<Long> attempts, long... expectedMillis) {

@@ -5,12 +5,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * quadratic blow-up. The only time limit is the runs' own loose deadline: a wall-clock
  * assertion would only make CI flaky.
  */
+// Two runs of at most LOOSE_DEADLINE each, and the graph's building: above the default
+// timeout of junit-platform.properties, which would otherwise cut the runs' own deadline
+// short.
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ScaleTest {
 
 	private static final int LAYERS = 100;

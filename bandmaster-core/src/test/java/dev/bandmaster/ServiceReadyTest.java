@@ -3,6 +3,7 @@ package dev.bandmaster;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,9 +30,27 @@ class ServiceReadyTest {
 	 */
 	private final ExecutorService callers = Executors.newCachedThreadPool();
 
+	private final List<Thread> waiters = new CopyOnWriteArrayList<>();
+
 	@AfterEach
 	void shutDownCallers() {
 		this.callers.shutdownNow();
+		this.waiters.forEach(Thread::interrupt);
+	}
+
+	/**
+	 * Calls {@code serviceReady} on a thread of its own and returns once that thread is
+	 * parked in it: from then on only the service's start (or the 20 s timeout, far away)
+	 * wakes it, so a result not yet there means that the call waits rather than having
+	 * returned early.
+	 */
+	private CompletableFuture<Service> waitingForReady(String name) throws InterruptedException {
+		CompletableFuture<Service> ready = new CompletableFuture<>();
+		Thread waiter = new Thread(() -> ready.complete(this.maestro.serviceReady(name, Duration.ofSeconds(20))));
+		this.waiters.add(waiter);
+		waiter.start();
+		Pauses.awaitTimedWaiting(waiter);
+		return ready;
 	}
 
 	@Test
@@ -39,11 +58,9 @@ class ServiceReadyTest {
 		CountDownLatch release = new CountDownLatch(1);
 		RecordingService a = new RecordingService("a").onStart(() -> release.await(10, TimeUnit.SECONDS));
 		this.maestro.addService("a", true, a);
-		CompletableFuture<Service> ready = CompletableFuture
-			.supplyAsync(() -> this.maestro.serviceReady("a", Duration.ofSeconds(20)), this.callers);
+		CompletableFuture<Service> ready = waitingForReady("a");
 		CompletableFuture<List<BandmasterException>> boot = CompletableFuture.supplyAsync(this.maestro::startAll,
 				this.callers);
-		Thread.sleep(50);
 		assertThat(ready).isNotDone();
 		release.countDown();
 		assertThat(ready.get(10, TimeUnit.SECONDS)).isSameAs(a);
@@ -80,11 +97,11 @@ class ServiceReadyTest {
 	void waitsThroughAFailureUntilALaterStartAllStartsIt() throws Exception {
 		FlakyService flaky = new FlakyService(1);
 		this.maestro.addService("flaky", true, flaky);
-		CompletableFuture<Service> ready = CompletableFuture
-			.supplyAsync(() -> this.maestro.serviceReady("flaky", Duration.ofSeconds(20)), this.callers);
+		CompletableFuture<Service> ready = waitingForReady("flaky");
 		assertThat(this.maestro.startAll()).hasSize(1);
 		assertThat(this.maestro.state("flaky")).isEqualTo(ServiceState.FAILED);
-		Thread.sleep(50);
+		// Still parked after the failure: the failure did not wake it.
+		Pauses.awaitTimedWaiting(this.waiters.get(0));
 		assertThat(ready).isNotDone();
 		assertThat(this.maestro.startAll()).isEmpty();
 		assertThat(ready.get(10, TimeUnit.SECONDS)).isSameAs(flaky);
@@ -96,9 +113,7 @@ class ServiceReadyTest {
 		this.maestro.addService("flaky", true, flaky);
 		assertThat(this.maestro.startAll()).hasSize(1);
 		assertThat(this.maestro.serviceReady("flaky", Duration.ofMillis(50))).isNull();
-		CompletableFuture<Service> ready = CompletableFuture
-			.supplyAsync(() -> this.maestro.serviceReady("flaky", Duration.ofSeconds(20)), this.callers);
-		Thread.sleep(50);
+		CompletableFuture<Service> ready = waitingForReady("flaky");
 		assertThat(ready).isNotDone();
 		assertThat(this.maestro.startAll()).isEmpty();
 		assertThat(ready.get(10, TimeUnit.SECONDS)).isSameAs(flaky);
@@ -111,9 +126,7 @@ class ServiceReadyTest {
 		this.maestro.startAll();
 		this.maestro.stopAll();
 		assertThat(this.maestro.serviceReady("a", Duration.ofMillis(50))).isNull();
-		CompletableFuture<Service> ready = CompletableFuture
-			.supplyAsync(() -> this.maestro.serviceReady("a", Duration.ofSeconds(20)), this.callers);
-		Thread.sleep(50);
+		CompletableFuture<Service> ready = waitingForReady("a");
 		assertThat(ready).isNotDone();
 		this.maestro.startAll();
 		assertThat(ready.get(10, TimeUnit.SECONDS)).isSameAs(a);
@@ -129,7 +142,7 @@ class ServiceReadyTest {
 			flagKept.set(Thread.currentThread().isInterrupted());
 		});
 		waiter.start();
-		Thread.sleep(50);
+		Pauses.awaitTimedWaiting(waiter);
 		waiter.interrupt();
 		waiter.join(10_000);
 		assertThat(waiter.isAlive()).isFalse();

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class ServiceRunTest {
 
 	private final Registration node = new Registration(
-			ServiceDefinition.builder("db", new RecordingService("db")).build());
+			ServiceDefinition.builder("db", new RecordingService("db")).build(), () -> 0.5);
 
 	private final ServiceRun run = new ServiceRun(this.node);
 

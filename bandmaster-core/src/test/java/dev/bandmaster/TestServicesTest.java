@@ -101,7 +101,6 @@ class TestServicesTest {
 		});
 		thread.start();
 		assertThat(hanging.awaitHanging(10_000)).isTrue();
-		Thread.sleep(20);
 		assertThat(thread.isAlive()).isTrue();
 		thread.interrupt();
 		thread.join(10_000);

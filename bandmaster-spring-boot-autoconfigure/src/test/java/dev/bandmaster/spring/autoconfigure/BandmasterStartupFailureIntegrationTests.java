@@ -74,6 +74,15 @@ class BandmasterStartupFailureIntegrationTests {
 		assertThat(log.indexOf("APPLICATION FAILED TO START")).isGreaterThan(cleanupGaveUp);
 	}
 
+	@Test
+	void dependencyLoopEndsTheStartupWithTheGraphAnalysis(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("bandmaster.services.pool.depends-on=database"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("The band services' dependencies cannot be satisfied, so none was started")
+			.containsPattern("a dependency loop: (pool -> database -> pool|database -> pool -> database)");
+		assertThat(this.journal.entries()).isEmpty();
+	}
+
 	private void run(String... properties) {
 		new SpringApplicationBuilder(FailingApplication.class).web(WebApplicationType.NONE)
 			.initializers((context) -> context.getBeanFactory().registerSingleton("journal", this.journal))

@@ -137,8 +137,25 @@ class BandmasterWebIntegrationTests {
 
 	@Test
 	void endpointDrawsTheGraphAsMermaidText() {
-		String graph = this.client.get()
-			.uri("/actuator/bandmaster/graph")
+		String graph = diagram("graph");
+		assertThat(graph).startsWith("graph TD\n").contains("s0 --> s1");
+		this.client.get().uri("/actuator/bandmaster/pie").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void endpointDrawsTheBootAsAMermaidGanttChart() {
+		String timeline = diagram("timeline");
+		assertThat(timeline).startsWith("gantt\n")
+			.contains("dateFormat x")
+			.containsPattern("\n +database : done, \\d+, \\d+\n")
+			.containsPattern("\n +cache : done, \\d+, \\d+\n")
+			.doesNotContainPattern("\n +feed : done");
+	}
+
+	/** Reads one of the endpoint's Mermaid diagrams, served as plain text. */
+	private String diagram(String name) {
+		return this.client.get()
+			.uri("/actuator/bandmaster/" + name)
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -147,8 +164,6 @@ class BandmasterWebIntegrationTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(graph).startsWith("graph TD\n").contains("s0 --> s1");
-		this.client.get().uri("/actuator/bandmaster/pie").exchange().expectStatus().isNotFound();
 	}
 
 	@Test

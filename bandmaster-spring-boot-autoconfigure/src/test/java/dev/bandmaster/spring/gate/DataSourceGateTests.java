@@ -3,15 +3,12 @@ package dev.bandmaster.spring.gate;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
 import dev.bandmaster.BandmasterException;
 import dev.bandmaster.ErrorKind;
-import dev.bandmaster.Maestro;
-import dev.bandmaster.ServiceDefinition;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -64,24 +61,19 @@ class DataSourceGateTests {
 	}
 
 	@Test
-	void honoursTheAttemptTimeoutWhenTheDriverHangs() throws Exception {
-		CountDownLatch never = new CountDownLatch(1);
-		DataSource hanging = mock(DataSource.class);
-		given(hanging.getConnection()).willAnswer((invocation) -> {
-			never.await();
-			return null;
-		});
-		Maestro maestro = new Maestro();
-		maestro
-			.addService(ServiceDefinition.builder("db", new DataSourceGate(hanging, "hanging", Duration.ofSeconds(1)))
-				.startTimeout(Duration.ofMillis(200))
-				.build());
-		long began = System.nanoTime();
-		List<BandmasterException> errors = maestro.startAll(Duration.ofSeconds(30));
-		assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(10));
-		assertThat(errors).singleElement()
-			.satisfies(
-					(error) -> assertThat(error.getCause()).isInstanceOf(java.util.concurrent.TimeoutException.class));
+	void honoursTheAttemptTimeoutWhenTheDriverHangsIgnoringInterruption() {
+		try (UninterruptibleDataSource hanging = new UninterruptibleDataSource()) {
+			GateRuns.assertEachAttemptEndsAtItsTimeout(new DataSourceGate(hanging, "hanging", Duration.ofSeconds(1)));
+		}
+	}
+
+	@Test
+	void honoursTheAttemptTimeoutWhenTheDatabaseNeverAnswers() throws Exception {
+		// The PostgreSQL driver blocks in a socket read, which interruption does not end.
+		try (SilentServer silent = SilentServer.accepting()) {
+			PGSimpleDataSource postgres = LocalServers.postgresDataSource(silent.port());
+			GateRuns.assertEachAttemptEndsAtItsTimeout(new DataSourceGate(postgres, "silent", Duration.ofSeconds(1)));
+		}
 	}
 
 	/** A data source that counts the connections asked of it. */

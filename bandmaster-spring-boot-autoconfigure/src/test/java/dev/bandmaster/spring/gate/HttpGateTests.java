@@ -65,6 +65,15 @@ class HttpGateTests {
 	}
 
 	@Test
+	void honoursTheAttemptTimeoutWhenTheServerNeverAnswers() throws Exception {
+		try (SilentServer silent = SilentServer.accepting()) {
+			URI uri = URI.create("http://" + LocalServers.HOST + ":" + silent.port() + "/health");
+			GateRuns
+				.assertEachAttemptEndsAtItsTimeout(new HttpGate(this.client, uri, Set.of(200), Duration.ofSeconds(60)));
+		}
+	}
+
+	@Test
 	void aGateWithItsOwnClientChecksTheEndpoint() throws Exception {
 		try (HttpGate gate = HttpGate.withOwnClient(uri(), Set.of(200), Duration.ofSeconds(2))) {
 			assertThat(GateRuns.start(gate, 0, Duration.ZERO)).isEmpty();

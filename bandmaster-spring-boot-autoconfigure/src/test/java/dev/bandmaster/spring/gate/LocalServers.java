@@ -12,8 +12,11 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * The real servers the gate tests run against: PostgreSQL and Redis on loopback, as
  * {@code .ci/run} starts them (ports from {@code BANDMASTER_PG_PORT} and
- * {@code BANDMASTER_REDIS_PORT}). In CI ({@code CI=true}) a missing server fails the
- * test; on a developer's machine without the server, the test is aborted with the reason.
+ * {@code BANDMASTER_REDIS_PORT}), and the {@code redis-server} binary for a test that
+ * starts a Redis of its own. In CI (the {@code CI} variable set, to anything but
+ * {@code false} or {@code 0}: {@code true} and {@code 1} are both common) a missing
+ * server fails the test; on a developer's machine without the server, the test is aborted
+ * with the reason.
  */
 public final class LocalServers {
 
@@ -28,6 +31,41 @@ public final class LocalServers {
 
 	public static int redisPort() {
 		return require("Redis", "BANDMASTER_REDIS_PORT", 56379);
+	}
+
+	/**
+	 * Returns the command that runs a Redis server of the test's own, once it has checked
+	 * that the command runs.
+	 */
+	public static String redisServerBinary() {
+		String command = "redis-server";
+		try {
+			Process version = new ProcessBuilder(command, "--version").redirectErrorStream(true).start();
+			version.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+			if (version.waitFor() == 0) {
+				return command;
+			}
+		}
+		catch (IOException ex) {
+			// Not installed: reported below.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		missing("The " + command + " binary does not run (install Debian's redis-server, as .ci/run does)");
+		return command;
+	}
+
+	/**
+	 * Tells whether the {@code CI} environment variable's value means a CI run: set, and
+	 * neither {@code false} nor {@code 0}.
+	 */
+	static boolean isCi(String ci) {
+		if (ci == null || ci.isBlank()) {
+			return false;
+		}
+		String value = ci.trim();
+		return !value.equalsIgnoreCase("false") && !value.equals("0");
 	}
 
 	/**
@@ -60,13 +98,16 @@ public final class LocalServers {
 		if (listening(port)) {
 			return port;
 		}
-		String reason = server + " is not running on " + HOST + ":" + port + " (set " + variable
-				+ " or run the servers as .ci/run does)";
-		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+		missing(server + " is not running on " + HOST + ":" + port + " (set " + variable
+				+ " or run the servers as .ci/run does)");
+		return port;
+	}
+
+	private static void missing(String reason) {
+		if (isCi(System.getenv("CI"))) {
 			Assertions.fail(reason);
 		}
 		Assumptions.abort(reason);
-		return port;
 	}
 
 	private static boolean listening(int port) {

@@ -13,6 +13,8 @@ import dev.bandmaster.ServiceState;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.jedis.JedisClientConfiguration;
+import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
@@ -56,22 +58,56 @@ class RedisGateTests {
 
 	@Test
 	void opensOnALaterAttemptWhenRedisComesUpWhileTheGateRetries() throws Exception {
-		LocalServers.redisPort();
+		String redisServer = LocalServers.redisServerBinary();
 		int port = LocalServers.closedPort();
 		LettuceConnectionFactory factory = factory(port);
-		CompletableFuture<Process> server = CompletableFuture.supplyAsync(() -> startRedis(port),
-				CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS));
+		CompletableFuture<Process> server = new CompletableFuture<>();
+		List<Integer> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+		MaestroListener startRedisOnTheFirstFailure = new MaestroListener() {
+			@Override
+			public void retryScheduled(String serviceName, ServiceState transition, int attempt, Duration delay,
+					Throwable error) {
+				failures.add(attempt);
+				if (attempt == 1) {
+					server.completeAsync(() -> startRedis(redisServer, port));
+				}
+			}
+		};
 		try {
-			List<Integer> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-			List<BandmasterException> errors = GateRuns.start(new RedisGate(factory, "cache"), 20,
-					Duration.ofMillis(250), retries(failures));
+			// Up to 200 attempts 250 ms apart: Redis answers within a second or two of
+			// being started, and the 50 s budget only catches a server that never does.
+			List<BandmasterException> errors = GateRuns.start(new RedisGate(factory, "cache"), 200,
+					Duration.ofMillis(250), startRedisOnTheFirstFailure);
 			assertThat(errors).isEmpty();
 			assertThat(failures).as("attempts that failed before Redis came up").isNotEmpty();
 		}
 		finally {
 			factory.destroy();
-			server.get(30, TimeUnit.SECONDS).destroy();
-			server.get().waitFor(10, TimeUnit.SECONDS);
+			Process process = server.get(30, TimeUnit.SECONDS);
+			process.destroy();
+			process.waitFor(10, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
+	void honoursTheAttemptTimeoutWhenRedisNeverReplies() throws Exception {
+		// Jedis blocks in a socket read, which interruption does not end (Lettuce waits
+		// interruptibly, so it would not tell).
+		try (SilentServer silent = SilentServer.accepting()) {
+			JedisConnectionFactory factory = new JedisConnectionFactory(
+					new RedisStandaloneConfiguration(LocalServers.HOST, silent.port()),
+					JedisClientConfiguration.builder()
+						.connectTimeout(Duration.ofSeconds(60))
+						.readTimeout(Duration.ofSeconds(60))
+						.build());
+			factory.afterPropertiesSet();
+			factory.start();
+			try {
+				GateRuns.assertEachAttemptEndsAtItsTimeout(new RedisGate(factory, "silent"));
+			}
+			finally {
+				factory.destroy();
+			}
 		}
 	}
 
@@ -85,9 +121,9 @@ class RedisGateTests {
 		};
 	}
 
-	private static Process startRedis(int port) {
+	private static Process startRedis(String redisServer, int port) {
 		try {
-			return new ProcessBuilder("redis-server", "--bind", LocalServers.HOST, "--port", Integer.toString(port),
+			return new ProcessBuilder(redisServer, "--bind", LocalServers.HOST, "--port", Integer.toString(port),
 					"--save", "", "--appendonly", "no")
 				.redirectOutput(new File("target/redis-gate-test-" + port + ".log"))
 				.redirectErrorStream(true)

@@ -32,6 +32,16 @@ class TcpGateTests {
 	}
 
 	@Test
+	void honoursTheAttemptTimeoutWhenTheServerNeverAcceptsTheConnection() throws Exception {
+		// A connect on a platform thread does not end when interrupted: it waits for
+		// its own timeout, here far longer than the attempt's.
+		try (SilentServer silent = SilentServer.neverAccepting()) {
+			GateRuns.assertEachAttemptEndsAtItsTimeout(
+					new TcpGate(LocalServers.HOST, silent.port(), Duration.ofSeconds(60)));
+		}
+	}
+
+	@Test
 	void refusesAPortOutOfRange() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new TcpGate("localhost", 70000, Duration.ofSeconds(1)))
 			.withMessageContaining("70000");

@@ -1,6 +1,11 @@
 package dev.bandmaster.sample;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,7 +76,35 @@ class SampleApplicationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody(String.class)
-			.value((graph) -> assertThat(graph).contains("graph TD"));
+			.value((graph) -> {
+				assertThat(graph).startsWith("graph TD\n");
+				assertThat(nodes(graph)).containsOnlyKeys("catalog", "partner-feed (optional)", "price-cache",
+						"search-index", "datasource");
+				assertThat(edges(graph)).containsExactlyInAnyOrder("datasource --> catalog", "catalog --> price-cache",
+						"catalog --> search-index");
+			});
+	}
+
+	/** The graph's nodes, by label, with their ids: {@code s0["catalog"]:::up}. */
+	private static Map<String, String> nodes(String graph) {
+		Map<String, String> nodes = new HashMap<>();
+		Matcher node = Pattern.compile("(?m)^\\s+(s\\d+)\\[\"([^\"]+)\"\\]").matcher(graph);
+		while (node.find()) {
+			nodes.put(node.group(2), node.group(1));
+		}
+		return nodes;
+	}
+
+	/** The graph's edges, {@code s4 --> s0}, with labels for ids. */
+	private static List<String> edges(String graph) {
+		Map<String, String> labels = new HashMap<>();
+		nodes(graph).forEach((label, id) -> labels.put(id, label));
+		List<String> edges = new ArrayList<>();
+		Matcher edge = Pattern.compile("(?m)^\\s+(s\\d+) --> (s\\d+)$").matcher(graph);
+		while (edge.find()) {
+			edges.add(labels.get(edge.group(1)) + " --> " + labels.get(edge.group(2)));
+		}
+		return edges;
 	}
 
 	@Test

@@ -1,5 +1,10 @@
 package dev.bandmaster.spring.autoconfigure.metrics;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -15,6 +20,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.bandmaster.Dependencies;
+import dev.bandmaster.Maestro;
+import dev.bandmaster.Service;
 import dev.bandmaster.spring.BandService;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
 import dev.bandmaster.spring.autoconfigure.Journal;
@@ -78,6 +86,32 @@ class BandmasterMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void theStateGaugeReadsStartingAndStoppingWhileTheyLast() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(BandmasterAutoConfiguration.class, BandmasterMetricsAutoConfiguration.class))
+			.withUserConfiguration(GatesConfiguration.class)
+			.withPropertyValues("bandmaster.startup.mode=background")
+			.withBean(MeterRegistry.class, () -> this.registry)
+			.run((context) -> {
+				Gates gates = context.getBean(Gates.class);
+				assertThat(gates.starting.await(10, TimeUnit.SECONDS)).isTrue();
+				assertThat(state("gated")).as("while starting").isEqualTo(1);
+				gates.startGate.countDown();
+				Maestro maestro = context.getBean(Maestro.class);
+				assertThat(maestro.serviceReady("gated", Duration.ofSeconds(10))).isSameAs(gates);
+				assertThat(state("gated")).as("started").isEqualTo(2);
+				CompletableFuture<Void> closed = CompletableFuture.runAsync(context::close,
+						(task) -> new Thread(task).start());
+				assertThat(gates.stopping.await(10, TimeUnit.SECONDS)).isTrue();
+				assertThat(state("gated")).as("while stopping").isEqualTo(3);
+				gates.stopGate.countDown();
+				closed.get(10, TimeUnit.SECONDS);
+				assertThat(state("gated")).as("stopped").isZero();
+			});
+	}
+
+	@Test
 	void backsOffWithoutAMeterRegistry() {
 		this.runner.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(BandmasterMetrics.class));
 	}
@@ -98,6 +132,42 @@ class BandmasterMetricsAutoConfigurationTests {
 
 	private double state(String service) {
 		return this.registry.get("bandmaster.service.state").tag("service", service).gauge().value();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class GatesConfiguration {
+
+		@Bean
+		@BandService
+		Gates gated() {
+			return new Gates();
+		}
+
+	}
+
+	/** A service whose start and stop each wait until the test lets them return. */
+	static class Gates implements Service {
+
+		final CountDownLatch starting = new CountDownLatch(1);
+
+		final CountDownLatch startGate = new CountDownLatch(1);
+
+		final CountDownLatch stopping = new CountDownLatch(1);
+
+		final CountDownLatch stopGate = new CountDownLatch(1);
+
+		@Override
+		public void start(Dependencies dependencies) throws InterruptedException {
+			this.starting.countDown();
+			this.startGate.await();
+		}
+
+		@Override
+		public void stop() throws InterruptedException {
+			this.stopping.countDown();
+			this.stopGate.await();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

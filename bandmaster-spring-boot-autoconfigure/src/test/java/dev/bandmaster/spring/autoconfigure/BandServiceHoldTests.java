@@ -45,6 +45,17 @@ class BandServiceHoldTests {
 	}
 
 	@Test
+	void holdsTheRefreshInBackgroundModeToo() {
+		this.runner.withUserConfiguration(HoldingConfiguration.class)
+			.withPropertyValues("bandmaster.startup.mode=background")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(this.journal.entries()).as("the refresh waited for the gate")
+					.containsSubsequence("start:gate", "create:consumer");
+			});
+	}
+
+	@Test
 	void theContextsStartLeavesAServiceStartedAheadAsItIs() {
 		this.runner.withUserConfiguration(HoldingConfiguration.class).run((context) -> {
 			assertThat(this.journal.entries("attempt:gate")).hasSize(1);

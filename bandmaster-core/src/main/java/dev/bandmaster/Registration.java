@@ -16,6 +16,9 @@ final class Registration {
 
 	final ServiceDefinition definition;
 
+	/** The maestro's listeners, told of each attempt as its call begins. */
+	private final MaestroListener listener;
+
 	private volatile ServiceState state = ServiceState.STOPPED;
 
 	private volatile CompletableFuture<Service> ready = new CompletableFuture<>();
@@ -34,6 +37,9 @@ final class Registration {
 	// The current stop's beginning, guarded by this.
 	private long stopNanos;
 
+	// The attempt of the current start or stop, guarded by this.
+	private int attempt;
+
 	/**
 	 * Completes when the call of the service's code now running returns; {@code null}
 	 * when none runs. A run that gives up on a call at its deadline leaves it running:
@@ -47,8 +53,9 @@ final class Registration {
 	 */
 	private boolean callAbandoned;
 
-	Registration(ServiceDefinition definition) {
+	Registration(ServiceDefinition definition, MaestroListener listener) {
 		this.definition = definition;
+		this.listener = listener;
 	}
 
 	String name() {
@@ -92,9 +99,22 @@ final class Registration {
 
 	/** Counts an attempt about to run; the caller holds this monitor. */
 	void attempting(ServiceState transition, int attempt) {
+		this.attempt = attempt;
 		if (transition == ServiceState.STARTING) {
 			this.attempts = attempt;
 		}
+	}
+
+	/**
+	 * Tells the listeners that the attempt counted last is about to call the service's
+	 * code, on the thread that runs it.
+	 */
+	void announceAttempt(ServiceState transition) {
+		int current;
+		synchronized (this) {
+			current = this.attempt;
+		}
+		this.listener.attemptStarting(name(), transition, current);
 	}
 
 	/** Records a failed attempt; the caller holds this monitor. */

@@ -34,7 +34,7 @@ enum Direction {
 		}
 
 		@Override
-		void invoke(ServiceGraph graph, int index) throws Exception {
+		void call(ServiceGraph graph, int index) throws Exception {
 			graph.nodes[index].definition.service().start(ResolvedDependencies.of(graph, index));
 		}
 
@@ -88,7 +88,7 @@ enum Direction {
 		}
 
 		@Override
-		void invoke(ServiceGraph graph, int index) throws Exception {
+		void call(ServiceGraph graph, int index) throws Exception {
 			graph.nodes[index].definition.service().stop();
 		}
 
@@ -169,8 +169,16 @@ enum Direction {
 	/** The services that wait on service {@code index}. */
 	abstract int[] unblocks(ServiceGraph graph, int index);
 
-	/** Runs one attempt of service {@code index}. */
-	abstract void invoke(ServiceGraph graph, int index) throws Exception;
+	/**
+	 * Runs one attempt of service {@code index}, first telling listeners that it begins.
+	 */
+	final void invoke(ServiceGraph graph, int index) throws Exception {
+		graph.nodes[index].announceAttempt(this.active);
+		call(graph, index);
+	}
+
+	/** Calls the service's code for one attempt of service {@code index}. */
+	abstract void call(ServiceGraph graph, int index) throws Exception;
 
 	abstract @Nullable Duration attemptTimeout(ServiceDefinition definition);
 

@@ -192,7 +192,7 @@ public final class Maestro {
 			if (this.registrations.containsKey(definition.name())) {
 				throw BandmasterException.alreadyExists(definition.name(), definition.required());
 			}
-			this.registrations.put(definition.name(), new Registration(definition, this.jitterSource));
+			this.registrations.put(definition.name(), new Registration(definition, this.jitterSource, this.listeners));
 			this.graph = null;
 		}
 	}
@@ -408,8 +408,11 @@ public final class Maestro {
 				return graph.problems();
 			}
 			long began = System.nanoTime();
+			this.listeners.runStarting(direction.active, graph.size());
 			List<BandmasterException> errors = newRun(direction, graph).execute(timeout, deadline);
-			logOutcome(direction, graph.size(), errors, Duration.ofNanos(System.nanoTime() - began));
+			Duration took = Duration.ofNanos(System.nanoTime() - began);
+			logOutcome(direction, graph.size(), errors, took);
+			this.listeners.runFinished(direction.active, took, errors);
 			return errors;
 		}
 		finally {

@@ -1,6 +1,7 @@
 package dev.bandmaster;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Sees every transition of every service of a {@link Maestro}. All methods do nothing by
@@ -19,6 +20,31 @@ import java.time.Duration;
 public interface MaestroListener {
 
 	/**
+	 * A run of {@code startAll}, {@code start} or {@code stopAll} begins, on the thread
+	 * that called it, before any of its services' callbacks. Not called for a call
+	 * refused before it began (its graph is invalid, or its deadline passed while another
+	 * run went on). Together with {@link #runFinished} it bounds a boot or a shutdown as
+	 * a whole, which a trace needs as the parent of its services' spans.
+	 * @param transition {@link ServiceState#STARTING} for a start,
+	 * {@link ServiceState#STOPPING} for a stop
+	 * @param services how many services the run covers, those with nothing to do included
+	 */
+	default void runStarting(ServiceState transition, int services) {
+	}
+
+	/**
+	 * A run that {@link #runStarting} announced has ended, on the thread that called it,
+	 * just before the call returns. A service's failure that a cancellation left for the
+	 * thread announcing one of its transitions may still follow.
+	 * @param transition {@link ServiceState#STARTING} for a start,
+	 * {@link ServiceState#STOPPING} for a stop
+	 * @param duration how long the run took
+	 * @param errors what the call returns: empty when every service made its transition
+	 */
+	default void runFinished(ServiceState transition, Duration duration, List<BandmasterException> errors) {
+	}
+
+	/**
 	 * A service's start begins: its dependencies are up and its first attempt is about to
 	 * run.
 	 * @param serviceName the service
@@ -33,6 +59,25 @@ public interface MaestroListener {
 	 * @param attempts how many attempts it took, 1 for a first-time success
 	 */
 	default void started(String serviceName, Duration duration, int attempts) {
+	}
+
+	/**
+	 * One attempt to start or stop a service is about to call the service's code, on the
+	 * thread that runs it. The attempt ends with the next call for the service:
+	 * {@code started} or {@code stopped} when it succeeds, {@code retryScheduled} when it
+	 * fails and another attempt follows, {@code startFailed} or {@code stopFailed}
+	 * otherwise. The other callbacks cannot tell when a retry begins (after its backoff,
+	 * or later when the failed attempt's call is still returning), which a trace of each
+	 * attempt needs.
+	 * <p>
+	 * A cancellation may resolve the service from another thread just before this call:
+	 * its failure can then reach listeners first, and this call is to be ignored.
+	 * @param serviceName the service
+	 * @param transition whether it is starting or stopping: {@link ServiceState#STARTING}
+	 * or {@link ServiceState#STOPPING}
+	 * @param attempt the attempt, 1 for the first
+	 */
+	default void attemptStarting(String serviceName, ServiceState transition, int attempt) {
 	}
 
 	/**

@@ -21,6 +21,9 @@ final class Registration {
 
 	final ServiceDefinition definition;
 
+	/** The maestro's listeners, told of each attempt as its call begins. */
+	private final MaestroListener listener;
+
 	private volatile ServiceState state = ServiceState.STOPPED;
 
 	private volatile CompletableFuture<Service> ready = new CompletableFuture<>();
@@ -42,12 +45,16 @@ final class Registration {
 	/** Keeps any two calls of the service's code from running at once. */
 	final CallGuard calls = new CallGuard(this);
 
+	// The attempt of the current start or stop, guarded by this.
+	private int attempt;
+
 	/** Draws the random fraction of each retry's jitter, in {@code [0, 1)}. */
 	private final DoubleSupplier jitterSource;
 
-	Registration(ServiceDefinition definition, DoubleSupplier jitterSource) {
+	Registration(ServiceDefinition definition, DoubleSupplier jitterSource, MaestroListener listener) {
 		this.definition = definition;
 		this.jitterSource = jitterSource;
+		this.listener = listener;
 	}
 
 	String name() {
@@ -102,9 +109,22 @@ final class Registration {
 	/** Counts an attempt about to run; the caller holds this monitor. */
 	void attempting(ServiceState transition, int attempt) {
 		assert Thread.holdsLock(this);
+		this.attempt = attempt;
 		if (transition == ServiceState.STARTING) {
 			this.attempts = attempt;
 		}
+	}
+
+	/**
+	 * Tells the listeners that the attempt counted last is about to call the service's
+	 * code, on the thread that runs it.
+	 */
+	void announceAttempt(ServiceState transition) {
+		int current;
+		synchronized (this) {
+			current = this.attempt;
+		}
+		this.listener.attemptStarting(name(), transition, current);
 	}
 
 	/** Records a failed attempt; the caller holds this monitor. */

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class ServiceRunTest {
 
 	private final Registration node = new Registration(
-			ServiceDefinition.builder("db", new RecordingService("db")).build(), () -> 0.5);
+			ServiceDefinition.builder("db", new RecordingService("db")).build(), () -> 0.5, new MaestroListener() {
+			});
 
 	private final ServiceRun run = new ServiceRun(this.node);
 

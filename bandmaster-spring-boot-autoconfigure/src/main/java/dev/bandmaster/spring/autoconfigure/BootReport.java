@@ -10,11 +10,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * The boot report logged at the end of the boot: one line per service with its
  * dependencies, attempts, start offset and duration, and outcome, as an aligned table
- * ordered by start offset. Stateless.
+ * ordered by start offset, after the boot's {@linkplain BootTimeline#criticalPath()
+ * critical path}, whose services the table marks with {@value #CRITICAL_MARK}. Stateless.
  */
 public final class BootReport {
 
 	private static final String[] HEADERS = { "Service", "Depends on", "Attempts", "Offset", "Duration", "Outcome" };
+
+	private static final String CRITICAL_MARK = "*";
 
 	private BootReport() {
 	}
@@ -26,11 +29,13 @@ public final class BootReport {
 	 * @return the report, several lines, without a trailing line break
 	 */
 	public static String render(BootTimeline timeline, Duration took) {
+		List<BootTimeline.Entry> criticalPath = timeline.criticalPath();
 		List<String[]> rows = new ArrayList<>();
 		rows.add(HEADERS);
 		for (BootTimeline.Entry entry : inStartOrder(timeline.entries())) {
 			String dependsOn = entry.dependsOn().isEmpty() ? "-" : String.join(", ", entry.dependsOn());
-			rows.add(new String[] { entry.name(), dependsOn, String.valueOf(entry.attempts()), millis(entry.offset()),
+			String service = criticalPath.contains(entry) ? entry.name() + " " + CRITICAL_MARK : entry.name();
+			rows.add(new String[] { service, dependsOn, String.valueOf(entry.attempts()), millis(entry.offset()),
 					millis(entry.duration()), outcome(entry) });
 		}
 		int[] widths = new int[HEADERS.length];
@@ -46,8 +51,16 @@ public final class BootReport {
 			.append((services == 1) ? " service in " : " services in ")
 			.append(took.toMillis())
 			.append(" ms")
-			.append(System.lineSeparator())
 			.append(System.lineSeparator());
+		if (!criticalPath.isEmpty()) {
+			BootTimeline.Entry last = criticalPath.get(criticalPath.size() - 1);
+			report.append("Critical path (" + CRITICAL_MARK + "): ")
+				.append(String.join(" -> ", criticalPath.stream().map(BootTimeline.Entry::name).toList()))
+				.append(", done at ")
+				.append(millis(last.end()))
+				.append(System.lineSeparator());
+		}
+		report.append(System.lineSeparator());
 		appendRow(report, HEADERS, widths);
 		String[] rule = new String[HEADERS.length];
 		for (int i = 0; i < rule.length; i++) {

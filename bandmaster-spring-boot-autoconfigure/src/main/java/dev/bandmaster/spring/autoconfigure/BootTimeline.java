@@ -2,7 +2,12 @@ package dev.bandmaster.spring.autoconfigure;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -40,6 +45,41 @@ public record BootTimeline(List<Entry> entries) {
 			.min(Instant::compareTo)
 			.orElse(null);
 		return new BootTimeline(snapshots.stream().map((snapshot) -> entry(snapshot, origin)).toList());
+	}
+
+	/**
+	 * Finds the critical path: the chain of services that set the boot's duration. It
+	 * ends with the service whose start ended last, and goes back, from each service, to
+	 * the dependency whose start ended last before it began, the one it waited for, as
+	 * long as there is one. A service started ahead of the others (for the beans it
+	 * holds) is on the path when a service on it waited for it. Ties go to the name first
+	 * in alphabetical order, so that the path is the same for the same timeline.
+	 * @return the services on it, the first one started first; empty when no start ended
+	 */
+	public List<Entry> criticalPath() {
+		Map<String, Entry> ended = new HashMap<>();
+		for (Entry entry : this.entries) {
+			if (entry.end() != null) {
+				ended.put(entry.name(), entry);
+			}
+		}
+		Comparator<Entry> lastEnded = Comparator.comparing((Entry entry) -> Objects.requireNonNull(entry.end()))
+			.thenComparing(Entry::name, Comparator.reverseOrder());
+		List<Entry> path = new ArrayList<>();
+		Entry current = ended.values().stream().max(lastEnded).orElse(null);
+		while (current != null) {
+			path.add(current);
+			Duration began = Objects.requireNonNull(current.offset());
+			current = current.dependsOn()
+				.stream()
+				.map(ended::get)
+				.filter((dependency) -> dependency != null && !path.contains(dependency)
+						&& Objects.requireNonNull(dependency.end()).compareTo(began) <= 0)
+				.max(lastEnded)
+				.orElse(null);
+		}
+		Collections.reverse(path);
+		return List.copyOf(path);
 	}
 
 	private static Entry entry(ServiceSnapshot snapshot, @Nullable Instant origin) {
@@ -88,6 +128,15 @@ public record BootTimeline(List<Entry> entries) {
 				case STOPPING -> "stopping";
 				case STOPPED -> (this.attempts == 0) ? "not started" : "stopped";
 			};
+		}
+
+		/**
+		 * Tells when the service's start ended, from the beginning of the boot.
+		 * @return its offset plus its duration; {@code null} while starting or if it was
+		 * never tried
+		 */
+		public @Nullable Duration end() {
+			return (this.offset != null && this.duration != null) ? this.offset.plus(this.duration) : null;
 		}
 
 		/**

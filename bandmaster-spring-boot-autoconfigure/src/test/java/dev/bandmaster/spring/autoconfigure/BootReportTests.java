@@ -38,16 +38,56 @@ class BootReportTests {
 	}
 
 	@Test
+	void followsTheDependencyEachServiceWaitedForBackFromTheLastToEnd() {
+		assertThat(this.timeline.criticalPath()).extracting(BootTimeline.Entry::name)
+			.containsExactly("database", "cache");
+	}
+
+	@Test
+	void leavesOutOfTheCriticalPathADependencyThatEndedAfterTheServiceBegan() {
+		// "feed" was started again after "report" had begun (a later partial run): it did
+		// not hold "report" up.
+		BootTimeline timeline = BootTimeline.of(List.of(
+				new ServiceSnapshot("database", true, List.of(), ServiceState.STARTED, 1, BOOT, Duration.ofMillis(100),
+						null),
+				new ServiceSnapshot("feed", true, List.of(), ServiceState.STARTED, 1, BOOT.plusMillis(150),
+						Duration.ofMillis(300), null),
+				new ServiceSnapshot("report", true, List.of("database", "feed"), ServiceState.STARTED, 1,
+						BOOT.plusMillis(100), Duration.ofMillis(400), null)));
+		assertThat(timeline.criticalPath()).extracting(BootTimeline.Entry::name).containsExactly("database", "report");
+	}
+
+	@Test
+	void picksTheDependencyThatEndedLastAndBreaksTiesByName() {
+		BootTimeline timeline = BootTimeline.of(List.of(
+				new ServiceSnapshot("b", true, List.of(), ServiceState.STARTED, 1, BOOT, Duration.ofMillis(50), null),
+				new ServiceSnapshot("a", true, List.of(), ServiceState.STARTED, 1, BOOT, Duration.ofMillis(50), null),
+				new ServiceSnapshot("slow", true, List.of(), ServiceState.STARTED, 1, BOOT, Duration.ofMillis(10),
+						null),
+				new ServiceSnapshot("top", true, List.of("slow", "b", "a"), ServiceState.STARTED, 1,
+						BOOT.plusMillis(50), Duration.ofMillis(5), null)));
+		assertThat(timeline.criticalPath()).extracting(BootTimeline.Entry::name).containsExactly("a", "top");
+	}
+
+	@Test
+	void hasNoCriticalPathBeforeAnyStartEnded() {
+		BootTimeline timeline = BootTimeline
+			.of(List.of(new ServiceSnapshot("a", true, List.of(), ServiceState.STARTING, 1, BOOT, null, null)));
+		assertThat(timeline.criticalPath()).isEmpty();
+		assertThat(BootReport.render(timeline, Duration.ofMillis(5))).doesNotContain("Critical path");
+	}
+
+	@Test
 	void rendersOneAlignedLinePerServiceInStartOrder() {
 		String nl = System.lineSeparator();
 		assertThat(BootReport.render(this.timeline, Duration.ofMillis(573))).isEqualTo(String.join(nl,
-				"BandMaster boot report: 4 services in 573 ms", "",
-				"Service       Depends on           Attempts  Offset  Duration  Outcome",
+				"BandMaster boot report: 4 services in 573 ms", "Critical path (*): database -> cache, done at 573 ms",
+				"", "Service       Depends on           Attempts  Offset  Duration  Outcome",
 				"------------  -------------------  --------  ------  --------  " + "-".repeat(76),
 				"partner-feed  -                    2         0 ms    40 ms     failed (optional): ConnectException: "
 						+ "https://bot:******@feed.example refused",
-				"database      -                    1         3 ms    120 ms    started",
-				"cache         database             3         123 ms  450 ms    started",
+				"database *    -                    1         3 ms    120 ms    started",
+				"cache *       database             3         123 ms  450 ms    started",
 				"report        partner-feed, cache  0         -       -         not started (optional)"));
 	}
 

@@ -55,7 +55,9 @@ final class MermaidDiagrams {
 
 	/**
 	 * Draws the boot: one bar per service that was tried, from its start offset for its
-	 * duration, in milliseconds from the beginning of the boot.
+	 * duration, in milliseconds from the beginning of the boot. The services on the
+	 * boot's {@linkplain BootTimeline#criticalPath() critical path} come first, in a
+	 * section of their own, in the order they started; the others follow.
 	 * @param timeline the boot
 	 * @return a {@code gantt} diagram
 	 */
@@ -64,8 +66,21 @@ final class MermaidDiagrams {
 		diagram.append("    title BandMaster boot\n");
 		diagram.append("    dateFormat x\n");
 		diagram.append("    axisFormat %S.%L s\n");
-		diagram.append("    section Services\n");
-		for (BootTimeline.Entry entry : timeline.entries()) {
+		List<BootTimeline.Entry> criticalPath = timeline.criticalPath();
+		if (criticalPath.isEmpty()) {
+			appendSection(diagram, "Services", timeline.entries());
+		}
+		else {
+			appendSection(diagram, "Critical path", criticalPath);
+			appendSection(diagram, "Other services",
+					timeline.entries().stream().filter((entry) -> !criticalPath.contains(entry)).toList());
+		}
+		return diagram.toString();
+	}
+
+	private static void appendSection(StringBuilder diagram, String title, List<BootTimeline.Entry> entries) {
+		diagram.append("    section ").append(title).append('\n');
+		for (BootTimeline.Entry entry : entries) {
 			Duration offset = entry.offset();
 			if (offset == null) {
 				continue;
@@ -84,7 +99,6 @@ final class MermaidDiagrams {
 				.append(end)
 				.append('\n');
 		}
-		return diagram.toString();
 	}
 
 	private static String styleClass(BootTimeline.Entry entry) {

@@ -27,6 +27,9 @@ import dev.bandmaster.ServiceState;
  * <li>gauge {@code bandmaster.service.state}, tag {@code service}: the service's state as
  * a number, see {@link #stateValue(ServiceState)}.</li>
  * </ul>
+ * Where the band services are observed ({@code bandmaster.observations.enabled}, with an
+ * {@code ObservationRegistry}), the two timers come from the observations of the same
+ * names instead, and these metrics leave them out, so that nothing is counted twice.
  * Thread-safe: Micrometer's registry is.
  */
 public class BandmasterMetrics implements MaestroListener {
@@ -38,14 +41,26 @@ public class BandmasterMetrics implements MaestroListener {
 	/** The services whose state gauge is registered: each is registered once. */
 	private final Set<String> gauged = ConcurrentHashMap.newKeySet();
 
+	private volatile boolean timed = true;
+
 	/**
-	 * Creates the metrics.
+	 * Creates the metrics, the timers included.
 	 * @param maestro the maestro whose services' states are gauged
 	 * @param registry the registry to record in
 	 */
 	public BandmasterMetrics(Maestro maestro, MeterRegistry registry) {
 		this.maestro = maestro;
 		this.registry = registry;
+	}
+
+	/**
+	 * Sets whether to record the {@code bandmaster.service.start} and
+	 * {@code bandmaster.service.stop} timers, before the maestro runs.
+	 * @param timed {@code true} by default; {@code false} where observations of those
+	 * names record them
+	 */
+	public void setTimed(boolean timed) {
+		this.timed = timed;
 	}
 
 	/**
@@ -70,6 +85,9 @@ public class BandmasterMetrics implements MaestroListener {
 
 	@Override
 	public void started(String serviceName, Duration duration, int attempts) {
+		if (!this.timed) {
+			return;
+		}
 		startTimer(serviceName, "success").record(duration);
 	}
 
@@ -88,13 +106,16 @@ public class BandmasterMetrics implements MaestroListener {
 		ServiceSnapshot snapshot = this.maestro.snapshot(name);
 		// A service skipped because a dependency is unavailable was never tried: there is
 		// nothing to time.
-		if (failure.attempts() > 0 && snapshot != null && snapshot.startDuration() != null) {
+		if (this.timed && failure.attempts() > 0 && snapshot != null && snapshot.startDuration() != null) {
 			startTimer(name, "failure").record(snapshot.startDuration());
 		}
 	}
 
 	@Override
 	public void stopped(String serviceName, Duration duration) {
+		if (!this.timed) {
+			return;
+		}
 		Timer.builder("bandmaster.service.stop")
 			.description("Time taken to stop a band service")
 			.tag("service", serviceName)

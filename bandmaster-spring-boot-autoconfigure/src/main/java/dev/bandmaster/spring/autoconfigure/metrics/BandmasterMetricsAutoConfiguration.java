@@ -7,14 +7,17 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 
 import dev.bandmaster.Maestro;
+import dev.bandmaster.spring.observation.ObservingMaestroListener;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of {@link BandmasterMetrics}, when
- * the application has a Micrometer {@link MeterRegistry}.
+ * the application has a Micrometer {@link MeterRegistry}; without its timers where the
+ * band services are observed.
  */
 @AutoConfiguration(after = BandmasterAutoConfiguration.class, afterName = {
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -26,8 +29,13 @@ public final class BandmasterMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	BandmasterMetrics bandmasterMetrics(Maestro maestro, MeterRegistry registry) {
-		return new BandmasterMetrics(maestro, registry);
+	BandmasterMetrics bandmasterMetrics(Maestro maestro, MeterRegistry registry,
+			ObjectProvider<ObservingMaestroListener> observations) {
+		// Observed, the starts and stops are timed by their observations, under the same
+		// names.
+		BandmasterMetrics metrics = new BandmasterMetrics(maestro, registry);
+		metrics.setTimed(observations.getIfAvailable() == null);
+		return metrics;
 	}
 
 }

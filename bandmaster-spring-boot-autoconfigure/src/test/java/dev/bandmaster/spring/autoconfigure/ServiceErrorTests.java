@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link ServiceError}. Every form of password it masks is pinned by the core's
- * {@code CredentialsTest}: the starter applies the one rule, {@code Credentials.mask}.
+ * {@code CredentialsTests}: the starter applies the one rule, {@code Credentials.mask}.
  */
 class ServiceErrorTests {
 

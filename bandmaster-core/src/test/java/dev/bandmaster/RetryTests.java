@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * Failed starts are retried with exponential backoff; a final failure takes every
  * dependent down with it, and nothing else.
  */
-class RetryTest {
+class RetryTests {
 
 	/**
 	 * How much earlier than its backoff a retry may come: timer and clock granularity.

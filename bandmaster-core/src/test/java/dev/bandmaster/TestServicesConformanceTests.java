@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * The reusable test services pass the conformance kit, and the kit catches services that
  * misbehave.
  */
-class TestServicesConformanceTest {
+class TestServicesConformanceTests {
 
 	@Test
 	void recordingServiceConformsAndTheReportSaysItsFastStartLeftCancellationUnexercised() {

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 // timeout of junit-platform.properties, which would otherwise cut the runs' own deadline
 // short.
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
-class ScaleTest {
+class ScaleTests {
 
 	private static final int LAYERS = 100;
 
@@ -160,24 +160,24 @@ class ScaleTest {
 				throw new IllegalStateException("fails on purpose");
 			}
 			for (int dependency : this.dependencies) {
-				if (ScaleTest.this.states.get(dependency) != STARTED) {
-					ScaleTest.this.violations.increment();
+				if (ScaleTests.this.states.get(dependency) != STARTED) {
+					ScaleTests.this.violations.increment();
 				}
 			}
-			if (!ScaleTest.this.states.compareAndSet(this.index, STOPPED, STARTED)) {
-				ScaleTest.this.violations.increment();
+			if (!ScaleTests.this.states.compareAndSet(this.index, STOPPED, STARTED)) {
+				ScaleTests.this.violations.increment();
 			}
 		}
 
 		@Override
 		public void stop() {
-			for (int dependent : ScaleTest.this.dependents[this.index]) {
-				if (ScaleTest.this.states.get(dependent) != STOPPED) {
-					ScaleTest.this.violations.increment();
+			for (int dependent : ScaleTests.this.dependents[this.index]) {
+				if (ScaleTests.this.states.get(dependent) != STOPPED) {
+					ScaleTests.this.violations.increment();
 				}
 			}
-			if (!ScaleTest.this.states.compareAndSet(this.index, STARTED, STOPPED)) {
-				ScaleTest.this.violations.increment();
+			if (!ScaleTests.this.states.compareAndSet(this.index, STARTED, STOPPED)) {
+				ScaleTests.this.violations.increment();
 			}
 		}
 

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 // A hang catcher, far above the few seconds the cycles take on two busy cores: the
 // default timeout of junit-platform.properties is for tests whose work is small.
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
-class SoakTest {
+class SoakTests {
 
 	private static final int CYCLES = 1000;
 

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * Registration refuses what can be refused at once, and lets dependencies be registered
  * later.
  */
-class RegistrationTest {
+class RegistrationTests {
 
 	private final Timeline timeline = new Timeline();
 

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A {@link MaestroListener} sees every transition of every service, and one that throws
  * breaks nothing.
  */
-class ListenerTest {
+class ListenerTests {
 
 	private final EventListener listener = new EventListener();
 

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code addService} at once never corrupt the maestro, and never run a service's start
  * or stop twice for one transition.
  */
-class ConcurrencyTest extends BandTestSupport {
+class ConcurrencyTests extends BandTestSupport {
 
 	private static final int THREADS = 32;
 

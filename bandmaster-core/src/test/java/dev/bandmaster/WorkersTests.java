@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests the threads service code runs on: virtual threads from Java 21 on, daemon pool
  * threads on Java 17. The build runs this class on both (see {@code .ci/run}).
  */
-class WorkersTest {
+class WorkersTests {
 
 	@Test
 	void runsServiceCodeOnVirtualThreadsFromJava21AndOnDaemonPoolThreadsBefore() throws Exception {

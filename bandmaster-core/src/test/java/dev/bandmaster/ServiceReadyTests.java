@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code serviceReady} returns a service as soon as it is started, and keeps waiting
  * through failures.
  */
-class ServiceReadyTest {
+class ServiceReadyTests {
 
 	private final Maestro maestro = new Maestro();
 

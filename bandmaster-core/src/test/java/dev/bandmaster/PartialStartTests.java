@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * {@link Maestro#start(java.util.Collection, Duration)} starts a part of the graph: the
  * named services and what they depend on, as a {@code startAll} of that part would.
  */
-class PartialStartTest extends BandTestSupport {
+class PartialStartTests extends BandTestSupport {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 

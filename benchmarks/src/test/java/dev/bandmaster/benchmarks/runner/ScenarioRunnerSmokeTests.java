@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs the real runner on small workloads so that it cannot rot; asserts what it reports,
  * never how fast.
  */
-class ScenarioRunnerSmokeTest {
+class ScenarioRunnerSmokeTests {
 
 	private static final List<Contender> CONTENDERS = Contenders.all(10_000, Duration.ofSeconds(20),
 			Duration.ofSeconds(60));

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class WorkloadGeneratorTest {
+class WorkloadGeneratorTests {
 
 	@Test
 	void chainIsOneLongLineOfNoOps() {

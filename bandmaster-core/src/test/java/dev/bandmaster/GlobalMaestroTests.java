@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
  * The process-wide maestro is swapped atomically: under contention no instance is lost or
  * handed out twice.
  */
-class GlobalMaestroTest {
+class GlobalMaestroTests {
 
 	private static final int THREADS = 32;
 

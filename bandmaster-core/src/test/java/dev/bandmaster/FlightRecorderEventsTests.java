@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * {@code dev.bandmaster.ServiceStop} per service whose stop began, read back from the
  * recording file.
  */
-class FlightRecorderEventsTest {
+class FlightRecorderEventsTests {
 
 	@TempDir
 	Path directory;

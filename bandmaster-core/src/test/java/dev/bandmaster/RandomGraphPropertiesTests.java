@@ -50,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * everything without calling any service twice at once.</li>
  * </ul>
  */
-class RandomGraphPropertiesTest {
+class RandomGraphPropertiesTests {
 
 	/**
 	 * Fresh seeds, drawn once per run and shared by every property, so that CI sees new
@@ -69,7 +69,7 @@ class RandomGraphPropertiesTest {
 
 	private static long[] freshSeeds(int count) {
 		long[] seeds = new SecureRandom().longs(count).toArray();
-		System.out.println("RandomGraphPropertiesTest: " + count + " fresh seeds this run, after the fixed ones "
+		System.out.println("RandomGraphPropertiesTests: " + count + " fresh seeds this run, after the fixed ones "
 				+ "(replay one with -Dbandmaster.seed=N): " + Arrays.toString(seeds));
 		return seeds;
 	}

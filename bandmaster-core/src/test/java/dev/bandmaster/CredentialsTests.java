@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link Credentials#mask(String)}: the one masking rule, each form it knows.
  */
-class CredentialsTest {
+class CredentialsTests {
 
 	@Test
 	void masksThePasswordOfEveryUrl() {

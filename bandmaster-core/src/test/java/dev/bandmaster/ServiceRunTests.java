@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@link ServiceRun}'s transition table: the allowed transitions, and an
  * {@link AssertionError} naming the service and its phase for any other.
  */
-class ServiceRunTest {
+class ServiceRunTests {
 
 	private final Registration node = new Registration(
 			ServiceDefinition.builder("db", new RecordingService("db")).build(), () -> 0.5, new MaestroListener() {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class MaestroSmokeTest {
+class MaestroSmokeTests {
 
 	@Test
 	void startsInDependencyOrderAndStopsInReverse() {

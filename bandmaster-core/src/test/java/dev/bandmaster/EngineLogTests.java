@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * masks credentials by default: read here from the real log (java.util.logging behind
  * slf4j in these tests), never a password.
  */
-class EngineLogTest {
+class EngineLogTests {
 
 	private static final String SECRET = "hunter2";
 
@@ -48,7 +48,7 @@ class EngineLogTest {
 				line.append('\n');
 				record.getThrown().printStackTrace(new PrintWriter(line));
 			}
-			EngineLogTest.this.lines.add(line.toString());
+			EngineLogTests.this.lines.add(line.toString());
 		}
 
 		@Override

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * Independent services start in parallel; a service starts only once all its dependencies
  * have started, and is handed them.
  */
-class StartOrderTest extends BandTestSupport {
+class StartOrderTests extends BandTestSupport {
 
 	@Test
 	void startsIndependentServicesInParallel() {

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code startAll} and {@code stopAll} are idempotent, and a graph can be started again
  * after a failure or a stop.
  */
-class LifecycleTest extends BandTestSupport {
+class LifecycleTests extends BandTestSupport {
 
 	@Test
 	void startAllOnAStartedGraphStartsNothingAndReportsNothing() {

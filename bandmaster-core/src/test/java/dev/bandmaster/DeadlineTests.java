@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * The deadline of a whole {@code startAll} or {@code stopAll}, and the interruption of
  * its caller.
  */
-class DeadlineTest extends BandTestSupport {
+class DeadlineTests extends BandTestSupport {
 
 	@Test
 	void interruptsBootsInFlightWhenTheDeadlinePassesAndReportsEveryServiceNotStarted() throws Exception {

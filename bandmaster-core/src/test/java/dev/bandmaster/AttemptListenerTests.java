@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link MaestroListener#runStarting} and {@link MaestroListener#runFinished} bound each
  * run's callbacks.
  */
-class AttemptListenerTest {
+class AttemptListenerTests {
 
 	private final List<String> calls = new CopyOnWriteArrayList<>();
 

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * {@code stopAll} walks the graph backwards: dependents first, independent services in
  * parallel, and a failed stop keeps what it depends on running.
  */
-class StopTest extends BandTestSupport {
+class StopTests extends BandTestSupport {
 
 	@Test
 	void stopsAServiceOnlyAfterAllItsDependentsStopped() {

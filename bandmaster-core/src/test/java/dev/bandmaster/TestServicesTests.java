@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * The test services see what they are meant to see, so that tests relying on them cannot
  * pass vacuously.
  */
-class TestServicesTest {
+class TestServicesTests {
 
 	/** The dependencies a maestro hands to a service that has none. */
 	private final Dependencies none = emptyDependencies();

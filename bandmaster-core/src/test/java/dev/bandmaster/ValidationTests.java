@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.tuple;
 /**
  * {@code startAll} checks the whole graph first, and starts nothing when it is invalid.
  */
-class ValidationTest {
+class ValidationTests {
 
 	private final Timeline timeline = new Timeline();
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.config.PlaceholderConfigurerSupport;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.StringUtils;
@@ -104,14 +106,10 @@ final class BandServiceCollector {
 	List<ServiceDefinition> collect() {
 		Tuning defaults = defaults();
 		Map<String, Candidate> candidates = new LinkedHashMap<>();
-		for (String beanName : this.beanFactory.getBeanNamesForAnnotation(BandService.class)) {
-			BandService annotation = this.beanFactory.findAnnotationOnBean(beanName, BandService.class);
-			if (annotation == null) {
-				throw new IllegalStateException("Bean '" + beanName + "' was found by @BandService but has none");
-			}
+		annotatedBeans((beanName, annotation) -> {
 			Candidate candidate = instantiate(fromAnnotation(beanName, annotation));
 			add(candidates, candidate, Candidate::declaration);
-		}
+		});
 		this.beanFactory.getBeansOfType(BandServiceRegistration.class).forEach((beanName, registration) -> {
 			Candidate candidate = fromRegistration(beanName, registration);
 			add(candidates, candidate, Candidate::declaration);
@@ -170,6 +168,32 @@ final class BandServiceCollector {
 			toDefine.addAll(definition.dependencies());
 		}
 		return new ArrayList<>(definitions.values());
+	}
+
+	/**
+	 * Calls {@code action} with each bean annotated with {@link BandService}, and its
+	 * annotation: the beans {@code getBeanNamesForAnnotation} finds, in its order, with
+	 * one look-up of the annotation per bean rather than one to find the bean and one to
+	 * read the annotation.
+	 */
+	private void annotatedBeans(BiConsumer<String, BandService> action) {
+		for (String beanName : this.beanFactory.getBeanDefinitionNames()) {
+			if (!this.beanFactory.getBeanDefinition(beanName).isAbstract()) {
+				BandService annotation = this.beanFactory.findAnnotationOnBean(beanName, BandService.class);
+				if (annotation != null) {
+					action.accept(beanName, annotation);
+				}
+			}
+		}
+		// Singletons registered as objects, without a bean definition.
+		for (String beanName : this.beanFactory.getSingletonNames()) {
+			if (!this.beanFactory.containsBeanDefinition(beanName)) {
+				BandService annotation = this.beanFactory.findAnnotationOnBean(beanName, BandService.class);
+				if (annotation != null) {
+					action.accept(beanName, annotation);
+				}
+			}
+		}
 	}
 
 	private Candidate candidateOf(Declaration declaration) {
@@ -358,6 +382,10 @@ final class BandServiceCollector {
 	}
 
 	private String resolve(String value) {
+		// Only a placeholder can resolve to something else: most values have none.
+		if (!value.contains(PlaceholderConfigurerSupport.DEFAULT_PLACEHOLDER_PREFIX)) {
+			return value;
+		}
 		String resolved = this.beanFactory.resolveEmbeddedValue(value);
 		return (resolved != null) ? resolved : value;
 	}

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -269,11 +270,12 @@ final class BandServiceCollector {
 		String name = StringUtils.hasText(declaredName) ? declaredName : beanName;
 		UnaryOperator<String> locator = (key) -> "@BandService(" + attribute(key) + ") of bean '" + beanName + "'";
 		Integer retries = (annotation.retries() != BandService.DEFAULT_RETRIES) ? annotation.retries() : null;
-		Tuning tuning = ConfiguredValues.requireValid(new Tuning(retries,
-				parseDuration(resolve(annotation.initialBackoff()), locator.apply("initial-backoff")), null, null, null,
-				null, null), locator);
-		List<String> dependsOn = Arrays.stream(annotation.dependsOn()).map(this::resolve).toList();
-		List<String> holds = Arrays.stream(annotation.holds()).map(this::resolve).toList();
+		Tuning tuning = ConfiguredValues.requireValid(
+				new Tuning(retries, parseDuration(resolve(annotation.initialBackoff()), locator, "initial-backoff"),
+						null, null, null, null, null),
+				locator);
+		List<String> dependsOn = resolveAll(annotation.dependsOn());
+		List<String> holds = resolveAll(annotation.holds());
 		return new Declaration(beanName, true, name, annotation.required(), dependsOn, tuning, holds,
 				List.of(annotation.holdsTypes()), HeldBeansDetector.NONE);
 	}
@@ -368,7 +370,11 @@ final class BandServiceCollector {
 		return configured;
 	}
 
-	private static @Nullable Duration parseDuration(String value, String where) {
+	/**
+	 * Parses a duration; {@code locator} names its key only for an error, so that the
+	 * name is built only then.
+	 */
+	private static @Nullable Duration parseDuration(String value, UnaryOperator<String> locator, String key) {
 		if (!StringUtils.hasText(value)) {
 			return null;
 		}
@@ -376,9 +382,21 @@ final class BandServiceCollector {
 			return DurationStyle.detectAndParse(value.trim());
 		}
 		catch (IllegalArgumentException ex) {
+			String where = locator.apply(key);
 			throw new BandmasterConfigurationException(where + " is '" + value + "', which is not a duration.",
 					"Set " + where + " to a duration such as \"200ms\", \"2s\" or \"PT0.5S\".");
 		}
+	}
+
+	private List<String> resolveAll(String[] values) {
+		if (values.length == 0) {
+			return List.of();
+		}
+		List<String> resolved = new ArrayList<>(values.length);
+		for (String value : values) {
+			resolved.add(resolve(value));
+		}
+		return Collections.unmodifiableList(resolved);
 	}
 
 	private String resolve(String value) {

@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * The threads that run {@link Service#start} and {@link Service#stop}. A blocking start
  * must not hold back an unrelated one, so the graph's parallelism is never capped: on
  * Java 21 and later every call gets a virtual thread; on Java 17, a pool that grows as
- * needed and lets idle threads go.
+ * needed and lets idle threads go, whose threads take the calls from one queue in turn
+ * ({@link DrainingExecutor}): a thread whose call returned at once takes the next one,
+ * rather than every call waking or creating a thread of its own.
  * <p>
  * A maestro without an executor of its own makes one per run and shuts it down when the
  * run ends, so no thread outlives the run (beyond one still busy in a service that
@@ -50,7 +52,8 @@ final class Workers {
 			}
 		}
 		ThreadFactory threads = daemonThreads("bandmaster-" + poolNumber.incrementAndGet() + "-worker-");
-		return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
+		return new DrainingExecutor(
+				new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS, new SynchronousQueue<>(), threads));
 	}
 
 	static ThreadFactory daemonThreads(String prefix) {

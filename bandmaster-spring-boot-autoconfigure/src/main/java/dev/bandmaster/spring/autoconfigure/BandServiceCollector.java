@@ -5,12 +5,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -18,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.config.PlaceholderConfigurerSupport;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.StringUtils;
@@ -104,14 +107,10 @@ final class BandServiceCollector {
 	List<ServiceDefinition> collect() {
 		Tuning defaults = defaults();
 		Map<String, Candidate> candidates = new LinkedHashMap<>();
-		for (String beanName : this.beanFactory.getBeanNamesForAnnotation(BandService.class)) {
-			BandService annotation = this.beanFactory.findAnnotationOnBean(beanName, BandService.class);
-			if (annotation == null) {
-				throw new IllegalStateException("Bean '" + beanName + "' was found by @BandService but has none");
-			}
+		annotatedBeans((beanName, annotation) -> {
 			Candidate candidate = instantiate(fromAnnotation(beanName, annotation));
 			add(candidates, candidate, Candidate::declaration);
-		}
+		});
 		this.beanFactory.getBeansOfType(BandServiceRegistration.class).forEach((beanName, registration) -> {
 			Candidate candidate = fromRegistration(beanName, registration);
 			add(candidates, candidate, Candidate::declaration);
@@ -170,6 +169,32 @@ final class BandServiceCollector {
 			toDefine.addAll(definition.dependencies());
 		}
 		return new ArrayList<>(definitions.values());
+	}
+
+	/**
+	 * Calls {@code action} with each bean annotated with {@link BandService}, and its
+	 * annotation: the beans {@code getBeanNamesForAnnotation} finds, in its order, with
+	 * one look-up of the annotation per bean rather than one to find the bean and one to
+	 * read the annotation.
+	 */
+	private void annotatedBeans(BiConsumer<String, BandService> action) {
+		for (String beanName : this.beanFactory.getBeanDefinitionNames()) {
+			if (!this.beanFactory.getBeanDefinition(beanName).isAbstract()) {
+				BandService annotation = this.beanFactory.findAnnotationOnBean(beanName, BandService.class);
+				if (annotation != null) {
+					action.accept(beanName, annotation);
+				}
+			}
+		}
+		// Singletons registered as objects, without a bean definition.
+		for (String beanName : this.beanFactory.getSingletonNames()) {
+			if (!this.beanFactory.containsBeanDefinition(beanName)) {
+				BandService annotation = this.beanFactory.findAnnotationOnBean(beanName, BandService.class);
+				if (annotation != null) {
+					action.accept(beanName, annotation);
+				}
+			}
+		}
 	}
 
 	private Candidate candidateOf(Declaration declaration) {
@@ -245,11 +270,12 @@ final class BandServiceCollector {
 		String name = StringUtils.hasText(declaredName) ? declaredName : beanName;
 		UnaryOperator<String> locator = (key) -> "@BandService(" + attribute(key) + ") of bean '" + beanName + "'";
 		Integer retries = (annotation.retries() != BandService.DEFAULT_RETRIES) ? annotation.retries() : null;
-		Tuning tuning = ConfiguredValues.requireValid(new Tuning(retries,
-				parseDuration(resolve(annotation.initialBackoff()), locator.apply("initial-backoff")), null, null, null,
-				null, null), locator);
-		List<String> dependsOn = Arrays.stream(annotation.dependsOn()).map(this::resolve).toList();
-		List<String> holds = Arrays.stream(annotation.holds()).map(this::resolve).toList();
+		Tuning tuning = ConfiguredValues.requireValid(
+				new Tuning(retries, parseDuration(resolve(annotation.initialBackoff()), locator, "initial-backoff"),
+						null, null, null, null, null),
+				locator);
+		List<String> dependsOn = resolveAll(annotation.dependsOn());
+		List<String> holds = resolveAll(annotation.holds());
 		return new Declaration(beanName, true, name, annotation.required(), dependsOn, tuning, holds,
 				List.of(annotation.holdsTypes()), HeldBeansDetector.NONE);
 	}
@@ -344,7 +370,11 @@ final class BandServiceCollector {
 		return configured;
 	}
 
-	private static @Nullable Duration parseDuration(String value, String where) {
+	/**
+	 * Parses a duration; {@code locator} names its key only for an error, so that the
+	 * name is built only then.
+	 */
+	private static @Nullable Duration parseDuration(String value, UnaryOperator<String> locator, String key) {
 		if (!StringUtils.hasText(value)) {
 			return null;
 		}
@@ -352,12 +382,28 @@ final class BandServiceCollector {
 			return DurationStyle.detectAndParse(value.trim());
 		}
 		catch (IllegalArgumentException ex) {
+			String where = locator.apply(key);
 			throw new BandmasterConfigurationException(where + " is '" + value + "', which is not a duration.",
 					"Set " + where + " to a duration such as \"200ms\", \"2s\" or \"PT0.5S\".");
 		}
 	}
 
+	private List<String> resolveAll(String[] values) {
+		if (values.length == 0) {
+			return List.of();
+		}
+		List<String> resolved = new ArrayList<>(values.length);
+		for (String value : values) {
+			resolved.add(resolve(value));
+		}
+		return Collections.unmodifiableList(resolved);
+	}
+
 	private String resolve(String value) {
+		// Only a placeholder can resolve to something else: most values have none.
+		if (!value.contains(PlaceholderConfigurerSupport.DEFAULT_PLACEHOLDER_PREFIX)) {
+			return value;
+		}
 		String resolved = this.beanFactory.resolveEmbeddedValue(value);
 		return (resolved != null) ? resolved : value;
 	}

@@ -130,8 +130,13 @@ final class BandServiceGraphPostProcessor implements BeanFactoryPostProcessor, O
 	 */
 	private static Set<String> heldBeans(ConfigurableListableBeanFactory beanFactory, Declaration declaration,
 			Declarations declarations) {
-		Set<String> needed = neededBeans(declaration, declarations);
 		Set<String> held = new LinkedHashSet<>();
+		if (declaration.holds().isEmpty() && declaration.holdsTypes().isEmpty()
+				&& declaration.heldBeans() == HeldBeansDetector.NONE) {
+			// Most services hold nothing: no walk of the graph for them.
+			return held;
+		}
+		Set<String> needed = neededBeans(declaration, declarations);
 		for (String beanName : declaration.holds()) {
 			if (!beanFactory.containsBeanDefinition(beanName)) {
 				String suggestion = Suggestions.closest(beanName, List.of(beanFactory.getBeanDefinitionNames()));

@@ -103,6 +103,30 @@ class BandmasterAutoConfigurationTests {
 	}
 
 	@Test
+	void resolvesOnlyPlaceholdersInAttributes() {
+		// A value without ${ is taken as written, whatever the embedded value resolvers
+		// would make of it: only placeholders are resolved.
+		this.runner.withUserConfiguration(ChainConfiguration.class, NamedComponent.class)
+			.withInitializer((context) -> context.getBeanFactory().addEmbeddedValueResolver(String::toUpperCase))
+			.run((context) -> assertThat(context.getBean(Maestro.class).services()).extracting(ServiceSnapshot::name)
+				.containsExactlyInAnyOrder("database", "cache", "api", "named"));
+	}
+
+	@Test
+	void findsBandServicesRegisteredAsObjects() {
+		// A singleton registered without a bean definition, as getBeanNamesForAnnotation
+		// finds it.
+		Journal journal = new Journal();
+		this.runner
+			.withInitializer(
+					(context) -> context.getBeanFactory().registerSingleton("objectBean", new NamedComponent(journal)))
+			.run((context) -> {
+				assertThat(context.getBean(Maestro.class).state("named")).isEqualTo(ServiceState.STARTED);
+				assertThat(journal.entries("start:")).containsExactly("start:named");
+			});
+	}
+
+	@Test
 	void findsBandServicesByComponentScanning() {
 		this.runner.withUserConfiguration(ScanConfiguration.class)
 			.run((context) -> assertThat(context.getBean(Maestro.class).state("scannedService"))

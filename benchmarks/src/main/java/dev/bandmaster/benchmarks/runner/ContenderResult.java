@@ -13,14 +13,15 @@ import org.jspecify.annotations.Nullable;
  * @param runs how many measured runs the medians are over; 0 when skipped
  * @param setupMillis median setup time
  * @param startMillis median start time
+ * @param startCpuMillis median CPU time of the Java threads during the start
  * @param stopMillis median stop time
  * @param peakThreads median of the runs' peak platform thread counts
  * @param heapBytesPerService median retained heap divided by the number of services
  * @param skipped why the contender did not run, or {@code null} if it did
  */
 public record ContenderResult(String workload, String contender, int services, long criticalPathMillis, int runs,
-		double setupMillis, double startMillis, double stopMillis, int peakThreads, long heapBytesPerService,
-		@Nullable String skipped) {
+		double setupMillis, double startMillis, double startCpuMillis, double stopMillis, int peakThreads,
+		long heapBytesPerService, @Nullable String skipped) {
 
 	/**
 	 * Returns how far the start is from the best any scheduler could do.
@@ -44,7 +45,7 @@ public record ContenderResult(String workload, String contender, int services, l
 	public static ContenderResult skipped(String workload, String contender, int services, long criticalPathMillis,
 			String reason) {
 		return new ContenderResult(workload, contender, services, criticalPathMillis, 0, Double.NaN, Double.NaN,
-				Double.NaN, 0, 0, reason);
+				Double.NaN, Double.NaN, 0, 0, reason);
 	}
 
 }

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ResultFiles {
 
-	private static final String CSV_HEADER = "workload,contender,services,critical_path_ms,runs,setup_ms,start_ms,"
+	private static final String CSV_HEADER = "workload,contender,services,critical_path_ms,runs,setup_ms,start_ms,start_cpu_ms,"
 			+ "start_over_critical_path,stop_ms,peak_threads,heap_bytes_per_service,java_version,skipped";
 
 	private ResultFiles() {
@@ -44,9 +44,9 @@ final class ResultFiles {
 		for (ContenderResult r : results) {
 			csv.append(String.join(",", r.workload(), r.contender(), Integer.toString(r.services()),
 					Long.toString(r.criticalPathMillis()), Integer.toString(r.runs()), number(r.setupMillis()),
-					number(r.startMillis()), number(r.startOverCriticalPath()), number(r.stopMillis()),
-					Integer.toString(r.peakThreads()), Long.toString(r.heapBytesPerService()), java,
-					(r.skipped() != null) ? '"' + r.skipped().replace("\"", "\"\"") + '"' : ""));
+					number(r.startMillis()), number(r.startCpuMillis()), number(r.startOverCriticalPath()),
+					number(r.stopMillis()), Integer.toString(r.peakThreads()), Long.toString(r.heapBytesPerService()),
+					java, (r.skipped() != null) ? '"' + r.skipped().replace("\"", "\"\"") + '"' : ""));
 			csv.append('\n');
 		}
 		return csv.toString();
@@ -74,6 +74,8 @@ final class ResultFiles {
 				.append(jsonNumber(r.setupMillis()))
 				.append(", \"startMs\": ")
 				.append(jsonNumber(r.startMillis()))
+				.append(", \"startCpuMs\": ")
+				.append(jsonNumber(r.startCpuMillis()))
 				.append(", \"startOverCriticalPath\": ")
 				.append(jsonNumber(r.startOverCriticalPath()))
 				.append(", \"stopMs\": ")

@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 final class ResultTable {
 
-	private static final String ROW = "%-18s %-26s %8s %7s %9s %9s %8s %8s %8s %10s%n";
+	private static final String ROW = "%-18s %-26s %8s %7s %9s %9s %9s %8s %8s %8s %10s%n";
 
 	private ResultTable() {
 	}
@@ -16,7 +16,7 @@ final class ResultTable {
 	static String format(List<ContenderResult> results) {
 		StringBuilder table = new StringBuilder();
 		table.append(String.format(Locale.ROOT, ROW, "workload", "contender", "services", "cp ms", "setup ms",
-				"start ms", "start/cp", "stop ms", "threads", "heap B/svc"));
+				"start ms", "start cpu", "start/cp", "stop ms", "threads", "heap B/svc"));
 		for (ContenderResult result : results) {
 			if (result.skipped() != null) {
 				table.append(String.format(Locale.ROOT, "%-18s %-26s %8d %7d   skipped: %s%n", result.workload(),
@@ -25,8 +25,8 @@ final class ResultTable {
 			}
 			table.append(String.format(Locale.ROOT, ROW, result.workload(), result.contender(), result.services(),
 					result.criticalPathMillis(), millis(result.setupMillis()), millis(result.startMillis()),
-					ratio(result.startOverCriticalPath()), millis(result.stopMillis()), result.peakThreads(),
-					result.heapBytesPerService()));
+					millis(result.startCpuMillis()), ratio(result.startOverCriticalPath()), millis(result.stopMillis()),
+					result.peakThreads(), result.heapBytesPerService()));
 		}
 		return table.toString();
 	}

@@ -3,6 +3,8 @@ package dev.bandmaster.benchmarks.runner;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.Map;
 
 import dev.bandmaster.benchmarks.contender.Contender;
 import dev.bandmaster.benchmarks.contender.Deployment;
@@ -34,15 +36,45 @@ final class RunProbe {
 		long began = System.nanoTime();
 		try (Deployment deployment = contender.deploy(workload)) {
 			long deployed = System.nanoTime();
+			Map<Long, Long> cpuBefore = threadCpuTimes();
 			deployment.start();
 			long started = System.nanoTime();
+			long cpu = cpuSince(cpuBefore);
 			long retained = usedHeapAfterGc() - heapBefore;
 			long stopping = System.nanoTime();
 			deployment.stop();
 			long stopped = System.nanoTime();
-			return new Measurement(deployed - began, started - deployed, stopped - stopping,
+			return new Measurement(deployed - began, started - deployed, cpu, stopped - stopping,
 					this.threads.getPeakThreadCount(), retained);
 		}
+	}
+
+	/**
+	 * Returns the CPU time of each live thread, by id.
+	 */
+	private Map<Long, Long> threadCpuTimes() {
+		Map<Long, Long> times = new HashMap<>();
+		for (long id : this.threads.getAllThreadIds()) {
+			long time = this.threads.getThreadCpuTime(id);
+			if (time >= 0) {
+				times.put(id, time);
+			}
+		}
+		return times;
+	}
+
+	/**
+	 * Returns the CPU time the Java threads used since {@code before} (threads that began
+	 * since counted in full; threads that ended since, not at all): what the start cost
+	 * the machine, which a neighbour's load hardly changes, where it stretches the wall
+	 * time. The JVM's own threads (JIT, collector) are not Java threads.
+	 */
+	private long cpuSince(Map<Long, Long> before) {
+		long used = 0;
+		for (Map.Entry<Long, Long> thread : threadCpuTimes().entrySet()) {
+			used += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+		}
+		return used;
 	}
 
 	/**

@@ -160,9 +160,9 @@ public final class ScenarioRunner {
 		double heap = Medians.of(runs, Measurement::retainedHeapBytes);
 		return new ContenderResult(workload.name(), contender.name(), workload.size(), workload.criticalPathMillis(),
 				runs.size(), Medians.of(runs, Measurement::setupNanos) / 1e6,
-				Medians.of(runs, Measurement::startNanos) / 1e6, Medians.of(runs, Measurement::stopNanos) / 1e6,
-				(int) Medians.of(runs, Measurement::peakThreads), Math.round(heap / Math.max(1, workload.size())),
-				null);
+				Medians.of(runs, Measurement::startNanos) / 1e6, Medians.of(runs, Measurement::startCpuNanos) / 1e6,
+				Medians.of(runs, Measurement::stopNanos) / 1e6, (int) Medians.of(runs, Measurement::peakThreads),
+				Math.round(heap / Math.max(1, workload.size())), null);
 	}
 
 	private static Workload load(String source) throws IOException {

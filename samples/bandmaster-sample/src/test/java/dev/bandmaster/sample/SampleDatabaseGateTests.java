@@ -131,15 +131,16 @@ class SampleDatabaseGateTests {
 
 	private static ConfigurableApplicationContext run(int retries, MaestroListener listener) {
 		SpringApplicationBuilder application = new SpringApplicationBuilder(SampleApplication.class)
-			.profiles("postgres")
-			.properties("BANDMASTER_PG_PORT=" + server.port());
+			.profiles("postgres");
 		if (listener != null) {
 			application
 				.initializers((context) -> context.getBeanFactory().registerSingleton("testRetryListener", listener));
 		}
 		// As command-line arguments: they win over the profile's settings, as a user's
-		// would.
-		return application.run("--server.port=0", "--bandmaster.services.datasource.retries=" + retries,
+		// would, and the server's port over a BANDMASTER_PG_PORT in the environment
+		// (.ci/run exports the shared server's).
+		return application.run("--server.port=0", "--BANDMASTER_PG_PORT=" + server.port(),
+				"--bandmaster.services.datasource.retries=" + retries,
 				"--bandmaster.services.datasource.initial-backoff=100ms",
 				"--bandmaster.services.datasource.max-backoff=500ms", "--sample.partner-feed.failing-attempts=0");
 	}

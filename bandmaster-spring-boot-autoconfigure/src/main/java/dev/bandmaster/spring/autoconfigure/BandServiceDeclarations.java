@@ -35,6 +35,14 @@ public final class BandServiceDeclarations {
 		return (definition.getAttribute(SERVICE_NAME_ATTRIBUTE) instanceof String name) ? name : null;
 	}
 
+	/**
+	 * Returns whether a bean definition attribute is the service's name, the one
+	 * declaration a context that AOT generated needs.
+	 */
+	static boolean isServiceNameAttribute(String attributeName) {
+		return SERVICE_NAME_ATTRIBUTE.equals(attributeName);
+	}
+
 	static HeldBeansDetector heldBeans(BeanDefinition definition) {
 		return (definition.getAttribute(HELD_BEANS_ATTRIBUTE) instanceof HeldBeansDetector detector) ? detector
 				: HeldBeansDetector.NONE;

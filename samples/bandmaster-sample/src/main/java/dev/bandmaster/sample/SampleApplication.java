@@ -14,10 +14,21 @@ import org.springframework.boot.context.metrics.buffering.BufferingApplicationSt
 public class SampleApplication {
 
 	public static void main(String[] args) {
+		application().run(args);
+	}
+
+	/**
+	 * Returns the sample's application as {@link #main} runs it, for a test to run it the
+	 * same way: Spring AOT generates the context from {@code main} at build time.
+	 */
+	static SpringApplication application() {
 		SpringApplication application = new SpringApplication(SampleApplication.class);
+		// Named, not found on the stack (a test's would be the runner's): the context
+		// that AOT generates is looked up by its name.
+		application.setMainApplicationClass(SampleApplication.class);
 		// Buffered startup steps make each service's boot visible at /actuator/startup.
 		application.setApplicationStartup(new BufferingApplicationStartup(4096));
-		application.run(args);
+		return application;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import dev.bandmaster.Maestro;
+import dev.bandmaster.spring.BandServiceRegistration;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
 import dev.bandmaster.spring.autoconfigure.ConfiguredValues;
 import dev.bandmaster.spring.gate.DataSourceGate;
@@ -35,11 +37,26 @@ public final class DataSourceGateAutoConfiguration {
 	@Bean
 	static GateRegistrar bandmasterDataSourceGates(Environment environment) {
 		BandmasterGatesProperties.DataSourceGate properties = GateRegistrar.properties(environment).getDatasource();
-		Duration validationTimeout = ConfiguredValues.requirePositive("bandmaster.gates.datasource.validation-timeout",
-				properties.getValidationTimeout());
+		validationTimeout(properties);
 		GateRegistrar gates = GateRegistrar.perBean(DataSource.class, properties.getName(),
-				(dataSource, beanName) -> new DataSourceGate(dataSource, beanName, validationTimeout));
+				DataSourceGateAutoConfiguration.class, "dataSourceGate");
 		return properties.isHoldInitialization() ? gates.holding(new DatabaseInitializationBeans(environment)) : gates;
+	}
+
+	/**
+	 * Makes the registration of the gate of one {@link DataSource} bean: the factory
+	 * method of the bean definitions {@link GateRegistrar} registers.
+	 */
+	static BandServiceRegistration dataSourceGate(String gateName, String beanName, ListableBeanFactory beanFactory,
+			Environment environment) {
+		Duration validationTimeout = validationTimeout(GateRegistrar.properties(environment).getDatasource());
+		return BandServiceRegistration.of(gateName,
+				new DataSourceGate(beanFactory.getBean(beanName, DataSource.class), beanName, validationTimeout));
+	}
+
+	private static Duration validationTimeout(BandmasterGatesProperties.DataSourceGate properties) {
+		return ConfiguredValues.requirePositive("bandmaster.gates.datasource.validation-timeout",
+				properties.getValidationTimeout());
 	}
 
 }

@@ -2,44 +2,53 @@ package dev.bandmaster.spring.autoconfigure.gate;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
-import dev.bandmaster.Service;
+import dev.bandmaster.spring.BandServiceRegistration;
 import dev.bandmaster.spring.autoconfigure.BandServiceDeclarations;
 import dev.bandmaster.spring.autoconfigure.HeldBeansDetector;
-import dev.bandmaster.spring.BandServiceRegistration;
 
 /**
- * Registers one {@link BandServiceRegistration} bean per gate, once every bean definition
- * is known: one per bean of a client type (each {@code DataSource}, say) or one per
- * configured endpoint. Runs as a bean definition registry post-processor because the
- * number of gates depends on the application's other beans; the gates themselves are
- * created lazily, with the registrations, when the band services are collected.
+ * Registers one {@link BandServiceRegistration} bean definition per gate, once every bean
+ * definition is known: one per bean of a client type (each {@code DataSource}, say) or
+ * one per configured entry (an endpoint, a health contributor). Runs as a bean definition
+ * registry post-processor because the number of gates depends on the application's other
+ * beans.
+ * <p>
+ * Each definition names a static factory method of a gate's auto-configuration, called
+ * with the gate's name and what it checks (a bean name, an endpoint's key, a
+ * contributor's path) and, autowired, whatever else the method declares
+ * ({@code Environment}, {@code ListableBeanFactory}): a plain definition, so that Spring
+ * AOT generates it like any other and the generated context needs no registrar
+ * ({@link GateRegistrarAotExcludeFilter}). The gates themselves are created lazily, with
+ * the registrations, when the band services are collected.
  */
 final class GateRegistrar implements BeanDefinitionRegistryPostProcessor {
 
 	private static final String BEAN_NAME_PREFIX = "bandmasterGate.";
 
-	private final Function<BeanDefinitionRegistry, Map<String, Supplier<Service>>> gates;
+	private final Class<?> factoryClass;
+
+	private final String factoryMethodName;
+
+	private final Function<ListableBeanFactory, Map<String, String>> gates;
 
 	private final HeldBeansDetector heldBeans;
 
-	private GateRegistrar(Function<BeanDefinitionRegistry, Map<String, Supplier<Service>>> gates) {
-		this(gates, HeldBeansDetector.NONE);
-	}
-
-	private GateRegistrar(Function<BeanDefinitionRegistry, Map<String, Supplier<Service>>> gates,
-			HeldBeansDetector heldBeans) {
+	private GateRegistrar(Class<?> factoryClass, String factoryMethodName,
+			Function<ListableBeanFactory, Map<String, String>> gates, HeldBeansDetector heldBeans) {
+		this.factoryClass = factoryClass;
+		this.factoryMethodName = factoryMethodName;
 		this.gates = gates;
 		this.heldBeans = heldBeans;
 	}
@@ -49,59 +58,42 @@ final class GateRegistrar implements BeanDefinitionRegistryPostProcessor {
 	 * finds.
 	 */
 	GateRegistrar holding(HeldBeansDetector heldBeans) {
-		return new GateRegistrar(this.gates, heldBeans);
+		return new GateRegistrar(this.factoryClass, this.factoryMethodName, this.gates, heldBeans);
 	}
 
 	/**
 	 * Returns a registrar of one gate per bean of {@code type}, named {@code name} when
-	 * there is one such bean, and {@code name-beanName} for each of several.
+	 * there is one such bean, and {@code name-beanName} for each of several; each made by
+	 * {@code factoryClass.factoryMethodName(gateName, beanName, ...)}.
 	 */
-	static <T> GateRegistrar perBean(Class<T> type, String name, BiFunction<T, String, Service> gate) {
-		return new GateRegistrar((registry) -> {
-			ListableBeanFactory beanFactory = (ListableBeanFactory) registry;
+	static GateRegistrar perBean(Class<?> type, String name, Class<?> factoryClass, String factoryMethodName) {
+		return new GateRegistrar(factoryClass, factoryMethodName, (beanFactory) -> {
 			String[] beanNames = beanFactory.getBeanNamesForType(type, true, false);
-			Map<String, Supplier<Service>> gates = new LinkedHashMap<>();
+			Map<String, String> gates = new LinkedHashMap<>();
 			for (String beanName : beanNames) {
-				String gateName = (beanNames.length == 1) ? name : name + "-" + beanName;
-				gates.put(gateName, () -> gate.apply(beanFactory.getBean(beanName, type), beanName));
+				gates.put((beanNames.length == 1) ? name : name + "-" + beanName, beanName);
 			}
 			return gates;
-		});
+		}, HeldBeansDetector.NONE);
 	}
 
 	/**
-	 * Returns a registrar of one gate per configured endpoint, named after its key.
+	 * Returns a registrar of one gate per entry, the key its name and the value what it
+	 * checks, each made by {@code factoryClass.factoryMethodName(gateName, value, ...)}.
+	 * The entries are asked for when the definitions are registered, before any bean is
+	 * created: a {@link dev.bandmaster.spring.BandmasterConfigurationException} thrown
+	 * then fails the startup as it is.
 	 */
-	static <E> GateRegistrar perEndpoint(Map<String, E> endpoints, BiFunction<String, E, Service> gate) {
-		return new GateRegistrar((registry) -> {
-			Map<String, Supplier<Service>> gates = new LinkedHashMap<>();
-			// Each gate is built at once so that a misconfigured endpoint fails the
-			// startup before any bean is created.
-			endpoints.forEach((name, endpoint) -> {
-				Service service = gate.apply(name, endpoint);
-				gates.put(name, () -> service);
-			});
-			return gates;
-		});
+	static GateRegistrar perEntry(Supplier<Map<String, String>> entries, Class<?> factoryClass,
+			String factoryMethodName) {
+		return new GateRegistrar(factoryClass, factoryMethodName, (beanFactory) -> entries.get(),
+				HeldBeansDetector.NONE);
 	}
 
 	/**
-	 * Returns a registrar of one gate per entry, named after its key, each made from the
-	 * application's beans when its registration is created: for gates that are not one
-	 * per bean but need what the beans hold, such as the health contributors.
-	 */
-	static <E> GateRegistrar perEntryOfBeans(Map<String, E> entries, BiFunction<ListableBeanFactory, E, Service> gate) {
-		return new GateRegistrar((registry) -> {
-			ListableBeanFactory beanFactory = (ListableBeanFactory) registry;
-			Map<String, Supplier<Service>> gates = new LinkedHashMap<>();
-			entries.forEach((name, entry) -> gates.put(name, () -> gate.apply(beanFactory, entry)));
-			return gates;
-		});
-	}
-
-	/**
-	 * Binds the gates' properties early: post-processors are created before configuration
-	 * properties beans.
+	 * Binds the gates' properties from the environment: early, since post-processors are
+	 * created before configuration properties beans, and again in the factory methods,
+	 * which run in a context that AOT generated as in any other.
 	 */
 	static BandmasterGatesProperties properties(Environment environment) {
 		return Binder.get(environment).bindOrCreate("bandmaster.gates", BandmasterGatesProperties.class);
@@ -109,9 +101,13 @@ final class GateRegistrar implements BeanDefinitionRegistryPostProcessor {
 
 	@Override
 	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-		this.gates.apply(registry).forEach((name, gate) -> {
-			RootBeanDefinition definition = new RootBeanDefinition(BandServiceRegistration.class,
-					() -> BandServiceRegistration.of(name, gate.get()));
+		this.gates.apply((ListableBeanFactory) registry).forEach((name, target) -> {
+			RootBeanDefinition definition = new RootBeanDefinition(this.factoryClass);
+			definition.setUniqueFactoryMethodName(this.factoryMethodName);
+			definition.setTargetType(BandServiceRegistration.class);
+			definition.getConstructorArgumentValues().addIndexedArgumentValue(0, name);
+			definition.getConstructorArgumentValues().addIndexedArgumentValue(1, target);
+			definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
 			// Known before the registration is created, so that its configuration and
 			// the beans it holds are worked out before any bean is created.
 			BandServiceDeclarations.declare(definition, name, this.heldBeans);

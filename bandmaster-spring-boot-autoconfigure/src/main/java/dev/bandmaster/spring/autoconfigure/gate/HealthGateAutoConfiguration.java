@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import dev.bandmaster.Maestro;
+import dev.bandmaster.spring.BandServiceRegistration;
 import dev.bandmaster.spring.BandmasterConfigurationException;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
 import dev.bandmaster.spring.autoconfigure.health.BandmasterHealthContributor;
@@ -47,9 +48,16 @@ public final class HealthGateAutoConfiguration {
 
 	@Bean
 	static GateRegistrar bandmasterHealthGates(Environment environment) {
-		return GateRegistrar.perEntryOfBeans(
-				gateNames(GateRegistrar.properties(environment).getHealth().getIndicators()),
-				(beanFactory, path) -> new HealthGate(contributor(beanFactory, path), path));
+		Map<String, String> gateNames = gateNames(GateRegistrar.properties(environment).getHealth().getIndicators());
+		return GateRegistrar.perEntry(() -> gateNames, HealthGateAutoConfiguration.class, "healthGate");
+	}
+
+	/**
+	 * Makes the registration of the gate of one health contributor, by its path: the
+	 * factory method of the bean definitions {@link GateRegistrar} registers.
+	 */
+	static BandServiceRegistration healthGate(String gateName, String path, ListableBeanFactory beanFactory) {
+		return BandServiceRegistration.of(gateName, new HealthGate(contributor(beanFactory, path), path));
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package dev.bandmaster.spring.autoconfigure.gate;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -14,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import dev.bandmaster.Maestro;
+import dev.bandmaster.spring.BandServiceRegistration;
 import dev.bandmaster.spring.BandmasterConfigurationException;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
 import dev.bandmaster.spring.autoconfigure.ConfiguredValues;
@@ -32,19 +36,47 @@ public final class HttpGateAutoConfiguration {
 
 	@Bean
 	static GateRegistrar bandmasterHttpGates(Environment environment) {
-		return GateRegistrar.perEndpoint(GateRegistrar.properties(environment).getHttp().getEndpoints(),
-				HttpGateAutoConfiguration::gate);
+		return GateRegistrar.perEntry(() -> {
+			Map<String, String> gates = new LinkedHashMap<>();
+			GateRegistrar.properties(environment).getHttp().getEndpoints().forEach((name, endpoint) -> {
+				// Checked here, so that a misconfigured endpoint fails the startup before
+				// any bean is created; the gate, which owns an HTTP client, only with its
+				// registration.
+				settings(name, endpoint);
+				gates.put(name, name);
+			});
+			return gates;
+		}, HttpGateAutoConfiguration.class, "httpGate");
 	}
 
-	private static HttpGate gate(String name, BandmasterGatesProperties.HttpEndpoint endpoint) {
+	/**
+	 * Makes the registration of the gate of one endpoint under
+	 * {@code bandmaster.gates.http.endpoints}: the factory method of the bean definitions
+	 * {@link GateRegistrar} registers.
+	 */
+	static BandServiceRegistration httpGate(String gateName, String endpointName, Environment environment) {
+		Settings settings = settings(endpointName,
+				GateRegistrar.properties(environment).getHttp().getEndpoints().get(endpointName));
+		return BandServiceRegistration.of(gateName,
+				HttpGate.withOwnClient(settings.uri(), settings.expectedStatuses(), settings.timeout()));
+	}
+
+	private static Settings settings(String name, BandmasterGatesProperties.HttpEndpoint endpoint) {
 		String key = "bandmaster.gates.http.endpoints." + name;
 		URI uri = uri(key + ".url", endpoint.getUrl());
 		if (endpoint.getExpectedStatus().isEmpty()) {
 			throw new BandmasterConfigurationException(key + ".expected-status is empty.",
 					"Set " + key + ".expected-status to the status codes that mean the endpoint is up, e.g. [200].");
 		}
-		return HttpGate.withOwnClient(uri, Set.copyOf(endpoint.getExpectedStatus()),
+		return new Settings(uri, Set.copyOf(endpoint.getExpectedStatus()),
 				ConfiguredValues.requirePositive(key + ".timeout", endpoint.getTimeout()));
+	}
+
+	/**
+	 * An endpoint's checked settings.
+	 */
+	private record Settings(URI uri, Set<Integer> expectedStatuses, Duration timeout) {
+
 	}
 
 	private static URI uri(String key, @Nullable String url) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -16,6 +17,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 
 import dev.bandmaster.Maestro;
+import dev.bandmaster.spring.BandServiceRegistration;
 import dev.bandmaster.spring.BandmasterConfigurationException;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
 import dev.bandmaster.spring.autoconfigure.ConfiguredValues;
@@ -41,14 +43,31 @@ public final class KafkaGateAutoConfiguration {
 	@Bean
 	static GateRegistrar bandmasterKafkaGates(Environment environment) {
 		BandmasterGatesProperties.KafkaGate properties = GateRegistrar.properties(environment).getKafka();
+		timeout(properties);
+		topics(properties.getTopics());
+		return GateRegistrar.perBean(KafkaAdmin.class, properties.getName(), KafkaGateAutoConfiguration.class,
+				"kafkaGate");
+	}
+
+	/**
+	 * Makes the registration of the gate of one {@link KafkaAdmin} bean: the factory
+	 * method of the bean definitions {@link GateRegistrar} registers.
+	 */
+	static BandServiceRegistration kafkaGate(String gateName, String beanName, ListableBeanFactory beanFactory,
+			Environment environment) {
+		BandmasterGatesProperties.KafkaGate properties = GateRegistrar.properties(environment).getKafka();
+		KafkaAdmin admin = beanFactory.getBean(beanName, KafkaAdmin.class);
+		return BandServiceRegistration.of(gateName, new KafkaGate(admin.getConfigurationProperties(), beanName,
+				timeout(properties), topics(properties.getTopics())));
+	}
+
+	private static Duration timeout(BandmasterGatesProperties.KafkaGate properties) {
 		Duration timeout = ConfiguredValues.requirePositive(TIMEOUT_KEY, properties.getTimeout());
 		if (timeout.compareTo(KafkaGate.MAX_TIMEOUT) > 0) {
 			throw ConfiguredValues.invalid(TIMEOUT_KEY, timeout,
 					"at most " + ConfiguredValues.asWritten(KafkaGate.MAX_TIMEOUT));
 		}
-		List<String> topics = topics(properties.getTopics());
-		return GateRegistrar.perBean(KafkaAdmin.class, properties.getName(),
-				(admin, beanName) -> new KafkaGate(admin.getConfigurationProperties(), beanName, timeout, topics));
+		return timeout;
 	}
 
 	private static List<String> topics(List<String> topics) {

@@ -1,5 +1,6 @@
 package dev.bandmaster.spring.autoconfigure.gate;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -11,6 +12,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.bandmaster.Maestro;
+import dev.bandmaster.spring.BandServiceRegistration;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
 import dev.bandmaster.spring.gate.RedisGate;
 
@@ -29,7 +31,16 @@ public final class RedisGateAutoConfiguration {
 	@Bean
 	static GateRegistrar bandmasterRedisGates(Environment environment) {
 		String name = GateRegistrar.properties(environment).getRedis().getName();
-		return GateRegistrar.perBean(RedisConnectionFactory.class, name, RedisGate::new);
+		return GateRegistrar.perBean(RedisConnectionFactory.class, name, RedisGateAutoConfiguration.class, "redisGate");
+	}
+
+	/**
+	 * Makes the registration of the gate of one {@link RedisConnectionFactory} bean: the
+	 * factory method of the bean definitions {@link GateRegistrar} registers.
+	 */
+	static BandServiceRegistration redisGate(String gateName, String beanName, ListableBeanFactory beanFactory) {
+		return BandServiceRegistration.of(gateName,
+				new RedisGate(beanFactory.getBean(beanName, RedisConnectionFactory.class), beanName));
 	}
 
 }

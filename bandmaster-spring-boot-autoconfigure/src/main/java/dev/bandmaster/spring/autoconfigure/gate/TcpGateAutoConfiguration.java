@@ -1,5 +1,8 @@
 package dev.bandmaster.spring.autoconfigure.gate;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -9,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import dev.bandmaster.Maestro;
+import dev.bandmaster.spring.BandServiceRegistration;
 import dev.bandmaster.spring.BandmasterConfigurationException;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
 import dev.bandmaster.spring.autoconfigure.ConfiguredValues;
@@ -27,8 +31,26 @@ public final class TcpGateAutoConfiguration {
 
 	@Bean
 	static GateRegistrar bandmasterTcpGates(Environment environment) {
-		return GateRegistrar.perEndpoint(GateRegistrar.properties(environment).getTcp().getEndpoints(),
-				TcpGateAutoConfiguration::gate);
+		return GateRegistrar.perEntry(() -> {
+			Map<String, String> gates = new LinkedHashMap<>();
+			GateRegistrar.properties(environment).getTcp().getEndpoints().forEach((name, endpoint) -> {
+				// Made once here, so that a misconfigured endpoint fails the startup
+				// before any bean is created; a TcpGate holds no resource.
+				gate(name, endpoint);
+				gates.put(name, name);
+			});
+			return gates;
+		}, TcpGateAutoConfiguration.class, "tcpGate");
+	}
+
+	/**
+	 * Makes the registration of the gate of one endpoint under
+	 * {@code bandmaster.gates.tcp.endpoints}: the factory method of the bean definitions
+	 * {@link GateRegistrar} registers.
+	 */
+	static BandServiceRegistration tcpGate(String gateName, String endpointName, Environment environment) {
+		return BandServiceRegistration.of(gateName,
+				gate(endpointName, GateRegistrar.properties(environment).getTcp().getEndpoints().get(endpointName)));
 	}
 
 	private static TcpGate gate(String name, BandmasterGatesProperties.TcpEndpoint endpoint) {

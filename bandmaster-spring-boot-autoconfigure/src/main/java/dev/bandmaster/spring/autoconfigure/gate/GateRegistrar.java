@@ -2,6 +2,7 @@ package dev.bandmaster.spring.autoconfigure.gate;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -88,6 +89,24 @@ final class GateRegistrar implements BeanDefinitionRegistryPostProcessor {
 			String factoryMethodName) {
 		return new GateRegistrar(factoryClass, factoryMethodName, (beanFactory) -> entries.get(),
 				HeldBeansDetector.NONE);
+	}
+
+	/**
+	 * Returns a registrar of one gate per configured endpoint, named after its key, each
+	 * made by {@code factoryClass.factoryMethodName(name, name, ...)}. Each endpoint is
+	 * checked first, when the definitions are registered, so that a misconfigured one
+	 * fails the startup before any bean is created.
+	 */
+	static <E> GateRegistrar perEndpoint(Supplier<Map<String, E>> endpoints, BiConsumer<String, E> check,
+			Class<?> factoryClass, String factoryMethodName) {
+		return perEntry(() -> {
+			Map<String, String> gates = new LinkedHashMap<>();
+			endpoints.get().forEach((name, endpoint) -> {
+				check.accept(name, endpoint);
+				gates.put(name, name);
+			});
+			return gates;
+		}, factoryClass, factoryMethodName);
 	}
 
 	/**

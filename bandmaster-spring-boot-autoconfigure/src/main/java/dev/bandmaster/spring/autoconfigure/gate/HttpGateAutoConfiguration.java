@@ -2,8 +2,6 @@ package dev.bandmaster.spring.autoconfigure.gate;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -36,17 +34,10 @@ public final class HttpGateAutoConfiguration {
 
 	@Bean
 	static GateRegistrar bandmasterHttpGates(Environment environment) {
-		return GateRegistrar.perEntry(() -> {
-			Map<String, String> gates = new LinkedHashMap<>();
-			GateRegistrar.properties(environment).getHttp().getEndpoints().forEach((name, endpoint) -> {
-				// Checked here, so that a misconfigured endpoint fails the startup before
-				// any bean is created; the gate, which owns an HTTP client, only with its
-				// registration.
-				settings(name, endpoint);
-				gates.put(name, name);
-			});
-			return gates;
-		}, HttpGateAutoConfiguration.class, "httpGate");
+		// Checked by their settings: the gate, which owns an HTTP client, is made only
+		// with its registration.
+		return GateRegistrar.perEndpoint(() -> GateRegistrar.properties(environment).getHttp().getEndpoints(),
+				HttpGateAutoConfiguration::settings, HttpGateAutoConfiguration.class, "httpGate");
 	}
 
 	/**

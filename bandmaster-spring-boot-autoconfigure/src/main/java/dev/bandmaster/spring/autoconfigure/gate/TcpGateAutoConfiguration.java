@@ -1,8 +1,5 @@
 package dev.bandmaster.spring.autoconfigure.gate;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -31,16 +28,9 @@ public final class TcpGateAutoConfiguration {
 
 	@Bean
 	static GateRegistrar bandmasterTcpGates(Environment environment) {
-		return GateRegistrar.perEntry(() -> {
-			Map<String, String> gates = new LinkedHashMap<>();
-			GateRegistrar.properties(environment).getTcp().getEndpoints().forEach((name, endpoint) -> {
-				// Made once here, so that a misconfigured endpoint fails the startup
-				// before any bean is created; a TcpGate holds no resource.
-				gate(name, endpoint);
-				gates.put(name, name);
-			});
-			return gates;
-		}, TcpGateAutoConfiguration.class, "tcpGate");
+		// Checked by making each gate once: a TcpGate holds no resource.
+		return GateRegistrar.perEndpoint(() -> GateRegistrar.properties(environment).getTcp().getEndpoints(),
+				TcpGateAutoConfiguration::gate, TcpGateAutoConfiguration.class, "tcpGate");
 	}
 
 	/**

@@ -97,6 +97,14 @@ public final class BandmasterLifecycle implements SmartLifecycle, DisposableBean
 	 */
 	private boolean servicesMayRun;
 
+	/**
+	 * Guarded by {@link #monitor}: the band services the bean definitions declare, read
+	 * by the first start ahead and kept for the next ones. Holds start while singletons
+	 * are created, once the bean factory's configuration is frozen, so the definitions no
+	 * longer change.
+	 */
+	private BandServiceCollector.@Nullable Declarations declarations;
+
 	/** Guarded by {@link #monitor}. */
 	private @Nullable Thread backgroundBoot;
 
@@ -205,7 +213,10 @@ public final class BandmasterLifecycle implements SmartLifecycle, DisposableBean
 				return;
 			}
 			checkTimeouts();
-			register(this.collector.collect(List.of(serviceName), this.collector.declarations()));
+			if (this.declarations == null) {
+				this.declarations = this.collector.declarations();
+			}
+			register(this.collector.collect(List.of(serviceName), this.declarations));
 			long began = System.nanoTime();
 			if (this.aheadSince == null) {
 				this.aheadSince = began;

@@ -1,5 +1,8 @@
 package dev.bandmaster.spring.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -7,16 +10,25 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import dev.bandmaster.Maestro;
 import dev.bandmaster.MaestroListener;
+import dev.bandmaster.Tuning;
+import dev.bandmaster.spring.lifecycle.BandServiceGraphPostProcessor;
+import dev.bandmaster.spring.lifecycle.BandmasterLifecycle;
+import dev.bandmaster.spring.lifecycle.BandmasterSettings;
+import dev.bandmaster.spring.lifecycle.BandmasterSettings.ServiceSettings;
+import dev.bandmaster.spring.lifecycle.ConfiguredValues;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of BandMaster: a {@link Maestro} and
- * the {@link BandmasterLifecycle} that boots every band service with it. The maestro
+ * the {@link BandmasterLifecycle} that boots every band service with it, with the
+ * {@link BandmasterSettings} mapped from the {@link BandmasterProperties}. The maestro
  * reports to the application context's events, to its
  * {@link org.springframework.core.metrics.ApplicationStartup}, and to every
  * {@link MaestroListener} bean. Before any bean is created, a post-processor checks the
@@ -30,7 +42,9 @@ public final class BandmasterAutoConfiguration {
 
 	@Bean
 	static BandServiceGraphPostProcessor bandmasterServiceGraphPostProcessor(Environment environment) {
-		return new BandServiceGraphPostProcessor(environment);
+		// Runs before any configuration properties bean exists: binds its own.
+		return new BandServiceGraphPostProcessor(environment,
+				() -> settings(Binder.get(environment).bindOrCreate("bandmaster", BandmasterProperties.class)));
 	}
 
 	@Bean
@@ -41,10 +55,45 @@ public final class BandmasterAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	BandmasterLifecycle bandmasterLifecycle(Maestro maestro, BandmasterProperties properties,
+	BandmasterSettings bandmasterSettings(BandmasterProperties properties) {
+		return settings(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BandmasterLifecycle bandmasterLifecycle(Maestro maestro, BandmasterSettings settings,
 			ConfigurableListableBeanFactory beanFactory, ApplicationEventPublisher publisher,
 			ObjectProvider<MaestroListener> listeners) {
-		return new BandmasterLifecycle(maestro, beanFactory, properties, publisher, listeners.orderedStream().toList());
+		return new BandmasterLifecycle(maestro, beanFactory, settings, publisher, listeners.orderedStream().toList());
+	}
+
+	/**
+	 * Maps the properties to the settings BandMaster runs with, checking every value: the
+	 * one place both the settings bean and the graph's post-processor get them from.
+	 * @param properties the properties
+	 * @return the settings
+	 * @throws dev.bandmaster.spring.BandmasterConfigurationException naming the key of
+	 * the first value out of range
+	 */
+	static BandmasterSettings settings(BandmasterProperties properties) {
+		Map<String, ServiceSettings> services = new LinkedHashMap<>();
+		properties.getServices().forEach((key, service) -> services.put(key, serviceSettings(key, service)));
+		return new BandmasterSettings(properties.getStartup().getMode(),
+				ConfiguredValues.requirePositive("bandmaster.startup.timeout", properties.getStartup().getTimeout()),
+				ConfiguredValues.requirePositive("bandmaster.shutdown.timeout", properties.getShutdown().getTimeout()),
+				tuning(properties.getDefaults(), "bandmaster.defaults."), services);
+	}
+
+	private static ServiceSettings serviceSettings(String key, BandmasterProperties.ServiceProperties service) {
+		PropertyMapper map = PropertyMapper.get();
+		ServiceSettings settings = ServiceSettings.NONE.withTuning(tuning(service, "bandmaster.services." + key + "."));
+		settings = map.from(service::getRequired).to(settings, ServiceSettings::withRequired);
+		settings = map.from(service::getDependsOn).to(settings, ServiceSettings::withDependsOn);
+		return map.from(service::getHolds).to(settings, ServiceSettings::withHolds);
+	}
+
+	private static Tuning tuning(BandmasterProperties.Tuning tuning, String prefix) {
+		return ConfiguredValues.requireValid(tuning.toTuning(), (key) -> prefix + key);
 	}
 
 }

@@ -10,10 +10,14 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import dev.bandmaster.spring.lifecycle.BandmasterSettings;
+import dev.bandmaster.spring.lifecycle.BandmasterSettings.Mode;
+
 /**
  * Configuration of BandMaster, under {@code bandmaster}. A value set for one service
  * under {@code bandmaster.services.<name>} wins over its annotation or registration,
- * which win over {@code bandmaster.defaults}.
+ * which win over {@code bandmaster.defaults}. The auto-configuration maps them to the
+ * {@link BandmasterSettings} that BandMaster runs with.
  * <p>
  * Not thread-safe: bound once, then only read.
  */
@@ -64,26 +68,6 @@ public class BandmasterProperties {
 
 	public Map<String, ServiceProperties> getServices() {
 		return this.services;
-	}
-
-	/**
-	 * How the application context waits for the boot.
-	 */
-	public enum Mode {
-
-		/**
-		 * The context's startup waits for the boot; a required service that fails fails
-		 * the startup.
-		 */
-		BLOCKING,
-
-		/**
-		 * The context starts at once and the boot runs in the background; the application
-		 * stays not ready (readiness REFUSING_TRAFFIC) until every required service is
-		 * up.
-		 */
-		BACKGROUND
-
 	}
 
 	/**

@@ -7,7 +7,7 @@ import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegistrar;
 
-import dev.bandmaster.spring.autoconfigure.endpoint.BandmasterEndpoint;
+import dev.bandmaster.spring.endpoint.BandmasterEndpoint;
 import dev.bandmaster.spring.autoconfigure.gate.BandmasterGatesProperties;
 
 /**

@@ -12,7 +12,7 @@ import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
-import dev.bandmaster.spring.autoconfigure.ServiceError;
+import dev.bandmaster.spring.diagnostics.ServiceError;
 
 /**
  * A gate that asks one of Spring Boot's health contributors (those under

@@ -2,7 +2,7 @@ package dev.bandmaster.spring.observation;
 
 import io.micrometer.common.KeyValues;
 
-import dev.bandmaster.spring.autoconfigure.ServiceError;
+import dev.bandmaster.spring.diagnostics.ServiceError;
 import dev.bandmaster.spring.observation.BandmasterObservationDocumentation.AttemptKeyNames;
 
 /**

@@ -2,7 +2,7 @@ package dev.bandmaster.spring.observation;
 
 import java.io.Serial;
 
-import dev.bandmaster.spring.autoconfigure.ServiceError;
+import dev.bandmaster.spring.diagnostics.ServiceError;
 
 /**
  * A service's error as an observation records it ({@code Observation.error}), for tracers

@@ -14,7 +14,7 @@ import dev.bandmaster.Maestro;
 import dev.bandmaster.MaestroListener;
 import dev.bandmaster.ServiceSnapshot;
 import dev.bandmaster.ServiceState;
-import dev.bandmaster.spring.autoconfigure.ServiceError;
+import dev.bandmaster.spring.diagnostics.ServiceError;
 
 /**
  * Observes a maestro's runs, services and attempts, as

@@ -3,7 +3,7 @@ package dev.bandmaster.spring.observation;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
-import dev.bandmaster.spring.autoconfigure.ServiceError;
+import dev.bandmaster.spring.diagnostics.ServiceError;
 
 /**
  * What a {@code bandmaster.service.attempt} observation knows of one call of a service's

@@ -7,7 +7,7 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
-import dev.bandmaster.spring.autoconfigure.endpoint.BandmasterEndpoint;
+import dev.bandmaster.spring.endpoint.BandmasterEndpoint;
 import dev.bandmaster.spring.autoconfigure.gate.BandmasterGatesProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,10 +35,10 @@ class BandmasterRuntimeHintsTests {
 		assertThat(RuntimeHintsPredicates.reflection()
 			.onMethodInvocation(BandmasterProperties.Startup.class, "setTimeout")).accepts(this.hints);
 		assertThat(RuntimeHintsPredicates.reflection()
-			.onMethodInvocation(BandmasterGatesProperties.DataSourceGate.class, "setValidationTimeout"))
+			.onMethodInvocation(BandmasterGatesProperties.Datasource.class, "setValidationTimeout"))
 			.accepts(this.hints);
 		assertThat(RuntimeHintsPredicates.reflection()
-			.onMethodInvocation(BandmasterGatesProperties.HttpGates.class, "getEndpoints")).accepts(this.hints);
+			.onMethodInvocation(BandmasterGatesProperties.Http.class, "getEndpoints")).accepts(this.hints);
 	}
 
 	@Test

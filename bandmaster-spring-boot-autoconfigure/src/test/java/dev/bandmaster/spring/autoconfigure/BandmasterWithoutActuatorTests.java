@@ -12,11 +12,14 @@ import org.springframework.context.annotation.Configuration;
 import dev.bandmaster.Maestro;
 import dev.bandmaster.ServiceState;
 import dev.bandmaster.spring.BandService;
-import dev.bandmaster.spring.autoconfigure.availability.BandmasterApplicationAvailability;
+import dev.bandmaster.spring.availability.BandmasterApplicationAvailability;
 import dev.bandmaster.spring.autoconfigure.availability.BandmasterAvailabilityAutoConfiguration;
 import dev.bandmaster.spring.autoconfigure.endpoint.BandmasterEndpointAutoConfiguration;
 import dev.bandmaster.spring.autoconfigure.health.BandmasterHealthAutoConfiguration;
 import dev.bandmaster.spring.autoconfigure.metrics.BandmasterMetricsAutoConfiguration;
+import dev.bandmaster.spring.lifecycle.BandmasterLifecycle;
+import dev.bandmaster.spring.testsupport.Journal;
+import dev.bandmaster.spring.testsupport.RecordingService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

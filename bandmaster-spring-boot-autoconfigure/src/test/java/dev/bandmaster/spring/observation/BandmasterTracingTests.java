@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import dev.bandmaster.Dependencies;
 import dev.bandmaster.Maestro;
 import dev.bandmaster.ServiceDefinition;
-import dev.bandmaster.spring.autoconfigure.Journal;
-import dev.bandmaster.spring.autoconfigure.RecordingService;
+import dev.bandmaster.spring.testsupport.Journal;
+import dev.bandmaster.spring.testsupport.RecordingService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;

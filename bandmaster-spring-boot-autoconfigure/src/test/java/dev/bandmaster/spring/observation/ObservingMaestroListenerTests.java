@@ -18,8 +18,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.bandmaster.Maestro;
 import dev.bandmaster.ServiceDefinition;
-import dev.bandmaster.spring.autoconfigure.Journal;
-import dev.bandmaster.spring.autoconfigure.RecordingService;
+import dev.bandmaster.spring.testsupport.Journal;
+import dev.bandmaster.spring.testsupport.RecordingService;
 import dev.bandmaster.spring.observation.BandmasterObservationDocumentation.ServiceKeyNames;
 
 import static org.assertj.core.api.Assertions.assertThat;

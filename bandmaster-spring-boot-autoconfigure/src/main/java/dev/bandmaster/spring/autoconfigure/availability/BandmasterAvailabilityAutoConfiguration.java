@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 
 import dev.bandmaster.Maestro;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
+import dev.bandmaster.spring.availability.BandmasterApplicationAvailability;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the

@@ -21,61 +21,61 @@ public class BandmasterGatesProperties {
 	/**
 	 * The gate of each {@code DataSource} bean.
 	 */
-	private final DataSourceGate datasource = new DataSourceGate();
+	private final Datasource datasource = new Datasource();
 
 	/**
 	 * The gate of each {@code RedisConnectionFactory} bean.
 	 */
-	private final RedisGate redis = new RedisGate();
+	private final Redis redis = new Redis();
 
 	/**
 	 * Gates of HTTP endpoints, such as partner APIs.
 	 */
-	private final HttpGates http = new HttpGates();
+	private final Http http = new Http();
 
 	/**
 	 * Gates of TCP endpoints, for servers whose client has no better check.
 	 */
-	private final TcpGates tcp = new TcpGates();
+	private final Tcp tcp = new Tcp();
 
 	/**
 	 * Gates of Spring Boot health contributors, for stores that have no dedicated gate.
 	 */
-	private final HealthGates health = new HealthGates();
+	private final Health health = new Health();
 
 	/**
 	 * The gate of each {@code KafkaAdmin} bean.
 	 */
-	private final KafkaGate kafka = new KafkaGate();
+	private final Kafka kafka = new Kafka();
 
-	public DataSourceGate getDatasource() {
+	public Datasource getDatasource() {
 		return this.datasource;
 	}
 
-	public RedisGate getRedis() {
+	public Redis getRedis() {
 		return this.redis;
 	}
 
-	public HttpGates getHttp() {
+	public Http getHttp() {
 		return this.http;
 	}
 
-	public TcpGates getTcp() {
+	public Tcp getTcp() {
 		return this.tcp;
 	}
 
-	public HealthGates getHealth() {
+	public Health getHealth() {
 		return this.health;
 	}
 
-	public KafkaGate getKafka() {
+	public Kafka getKafka() {
 		return this.kafka;
 	}
 
 	/**
 	 * The gate of each {@code DataSource} bean: borrows a connection and validates it.
 	 */
-	public static class DataSourceGate {
+	public static class Datasource {
 
 		/**
 		 * Whether each DataSource bean gets a gate.
@@ -139,7 +139,7 @@ public class BandmasterGatesProperties {
 	 * The gate of each {@code RedisConnectionFactory} bean: opens a connection and sends
 	 * PING.
 	 */
-	public static class RedisGate {
+	public static class Redis {
 
 		/**
 		 * Whether each RedisConnectionFactory bean gets a gate.
@@ -173,7 +173,7 @@ public class BandmasterGatesProperties {
 	/**
 	 * Gates of HTTP endpoints: each sends GET and expects one of its statuses.
 	 */
-	public static class HttpGates {
+	public static class Http {
 
 		/**
 		 * Whether each configured HTTP endpoint gets a gate.
@@ -252,7 +252,7 @@ public class BandmasterGatesProperties {
 	/**
 	 * Gates of TCP endpoints: each opens a connection and closes it.
 	 */
-	public static class TcpGates {
+	public static class Tcp {
 
 		/**
 		 * Whether each configured TCP endpoint gets a gate.
@@ -332,7 +332,7 @@ public class BandmasterGatesProperties {
 	 * Gates of Spring Boot health contributors: each opens when its contributor reports
 	 * UP.
 	 */
-	public static class HealthGates {
+	public static class Health {
 
 		/**
 		 * Whether each named health contributor gets a gate.
@@ -368,7 +368,7 @@ public class BandmasterGatesProperties {
 	 * The gate of each {@code KafkaAdmin} bean: asks the cluster to describe itself with
 	 * the Kafka Admin client and, optionally, checks that topics exist.
 	 */
-	public static class KafkaGate {
+	public static class Kafka {
 
 		/**
 		 * Whether each KafkaAdmin bean gets a gate.

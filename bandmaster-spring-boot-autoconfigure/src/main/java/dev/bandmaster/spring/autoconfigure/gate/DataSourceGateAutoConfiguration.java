@@ -16,7 +16,7 @@ import org.springframework.core.env.Environment;
 import dev.bandmaster.Maestro;
 import dev.bandmaster.spring.BandServiceRegistration;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
-import dev.bandmaster.spring.autoconfigure.ConfiguredValues;
+import dev.bandmaster.spring.lifecycle.ConfiguredValues;
 import dev.bandmaster.spring.gate.DataSourceGate;
 
 /**
@@ -36,7 +36,7 @@ public final class DataSourceGateAutoConfiguration {
 
 	@Bean
 	static GateRegistrar bandmasterDataSourceGates(Environment environment) {
-		BandmasterGatesProperties.DataSourceGate properties = GateRegistrar.properties(environment).getDatasource();
+		BandmasterGatesProperties.Datasource properties = GateRegistrar.properties(environment).getDatasource();
 		validationTimeout(properties);
 		GateRegistrar gates = GateRegistrar.perBean(DataSource.class, properties.getName(),
 				DataSourceGateAutoConfiguration.class, "dataSourceGate");
@@ -54,7 +54,7 @@ public final class DataSourceGateAutoConfiguration {
 				new DataSourceGate(beanFactory.getBean(beanName, DataSource.class), beanName, validationTimeout));
 	}
 
-	private static Duration validationTimeout(BandmasterGatesProperties.DataSourceGate properties) {
+	private static Duration validationTimeout(BandmasterGatesProperties.Datasource properties) {
 		return ConfiguredValues.requirePositive("bandmaster.gates.datasource.validation-timeout",
 				properties.getValidationTimeout());
 	}

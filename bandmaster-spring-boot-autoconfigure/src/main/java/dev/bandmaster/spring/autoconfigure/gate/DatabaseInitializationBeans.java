@@ -10,7 +10,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
 
-import dev.bandmaster.spring.autoconfigure.HeldBeansDetector;
+import dev.bandmaster.spring.lifecycle.HeldBeansDetector;
 
 /**
  * Finds the beans that touch a database while they are created, as Spring Boot knows

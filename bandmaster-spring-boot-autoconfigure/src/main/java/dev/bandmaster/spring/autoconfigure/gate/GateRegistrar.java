@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 import dev.bandmaster.spring.BandServiceRegistration;
-import dev.bandmaster.spring.autoconfigure.BandServiceDeclarations;
-import dev.bandmaster.spring.autoconfigure.HeldBeansDetector;
+import dev.bandmaster.spring.lifecycle.BandServiceDeclarations;
+import dev.bandmaster.spring.lifecycle.HeldBeansDetector;
 
 /**
  * Registers one {@link BandServiceRegistration} bean definition per gate, once every bean

@@ -25,7 +25,7 @@ import dev.bandmaster.Maestro;
 import dev.bandmaster.spring.BandServiceRegistration;
 import dev.bandmaster.spring.BandmasterConfigurationException;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
-import dev.bandmaster.spring.autoconfigure.health.BandmasterHealthContributor;
+import dev.bandmaster.spring.health.BandmasterHealthContributor;
 import dev.bandmaster.spring.gate.HealthGate;
 
 /**

@@ -20,7 +20,7 @@ import dev.bandmaster.Maestro;
 import dev.bandmaster.spring.BandServiceRegistration;
 import dev.bandmaster.spring.BandmasterConfigurationException;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
-import dev.bandmaster.spring.autoconfigure.ConfiguredValues;
+import dev.bandmaster.spring.lifecycle.ConfiguredValues;
 import dev.bandmaster.spring.gate.KafkaGate;
 
 /**
@@ -42,7 +42,7 @@ public final class KafkaGateAutoConfiguration {
 
 	@Bean
 	static GateRegistrar bandmasterKafkaGates(Environment environment) {
-		BandmasterGatesProperties.KafkaGate properties = GateRegistrar.properties(environment).getKafka();
+		BandmasterGatesProperties.Kafka properties = GateRegistrar.properties(environment).getKafka();
 		timeout(properties);
 		topics(properties.getTopics());
 		return GateRegistrar.perBean(KafkaAdmin.class, properties.getName(), KafkaGateAutoConfiguration.class,
@@ -55,13 +55,13 @@ public final class KafkaGateAutoConfiguration {
 	 */
 	static BandServiceRegistration kafkaGate(String gateName, String beanName, ListableBeanFactory beanFactory,
 			Environment environment) {
-		BandmasterGatesProperties.KafkaGate properties = GateRegistrar.properties(environment).getKafka();
+		BandmasterGatesProperties.Kafka properties = GateRegistrar.properties(environment).getKafka();
 		KafkaAdmin admin = beanFactory.getBean(beanName, KafkaAdmin.class);
 		return BandServiceRegistration.of(gateName, new KafkaGate(admin.getConfigurationProperties(), beanName,
 				timeout(properties), topics(properties.getTopics())));
 	}
 
-	private static Duration timeout(BandmasterGatesProperties.KafkaGate properties) {
+	private static Duration timeout(BandmasterGatesProperties.Kafka properties) {
 		Duration timeout = ConfiguredValues.requirePositive(TIMEOUT_KEY, properties.getTimeout());
 		if (timeout.compareTo(KafkaGate.MAX_TIMEOUT) > 0) {
 			throw ConfiguredValues.invalid(TIMEOUT_KEY, timeout,

@@ -12,7 +12,7 @@ import dev.bandmaster.Maestro;
 import dev.bandmaster.spring.BandServiceRegistration;
 import dev.bandmaster.spring.BandmasterConfigurationException;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
-import dev.bandmaster.spring.autoconfigure.ConfiguredValues;
+import dev.bandmaster.spring.lifecycle.ConfiguredValues;
 import dev.bandmaster.spring.gate.TcpGate;
 
 /**

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 
 import dev.bandmaster.Maestro;
+import dev.bandmaster.spring.metrics.BandmasterMetrics;
 import dev.bandmaster.spring.observation.ObservingMaestroListener;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
 

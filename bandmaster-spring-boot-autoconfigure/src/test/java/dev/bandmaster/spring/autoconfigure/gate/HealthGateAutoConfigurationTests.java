@@ -115,6 +115,7 @@ class HealthGateAutoConfigurationTests {
 
 	@Test
 	void listsTheNestedNamesWhenANestedIndicatorDoesNotExist() {
+		LocalServers.postgresPort();
 		this.runner.withUserConfiguration(OrdersUpCustomersDownConfiguration.class)
 			.withPropertyValues("bandmaster.gates.health.enabled=true",
 					"bandmaster.gates.health.indicators=db/inventory")

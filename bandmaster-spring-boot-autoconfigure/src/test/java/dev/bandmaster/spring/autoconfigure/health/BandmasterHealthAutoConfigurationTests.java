@@ -8,6 +8,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
+import dev.bandmaster.spring.health.BandmasterHealthContributor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -25,8 +25,9 @@ import dev.bandmaster.Maestro;
 import dev.bandmaster.Service;
 import dev.bandmaster.spring.BandService;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
-import dev.bandmaster.spring.autoconfigure.Journal;
-import dev.bandmaster.spring.autoconfigure.RecordingService;
+import dev.bandmaster.spring.metrics.BandmasterMetrics;
+import dev.bandmaster.spring.testsupport.Journal;
+import dev.bandmaster.spring.testsupport.RecordingService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.bandmaster.spring.BandService;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
-import dev.bandmaster.spring.autoconfigure.Journal;
-import dev.bandmaster.spring.autoconfigure.RecordingService;
+import dev.bandmaster.spring.testsupport.Journal;
+import dev.bandmaster.spring.testsupport.RecordingService;
 import dev.bandmaster.spring.autoconfigure.metrics.BandmasterMetricsAutoConfiguration;
 import dev.bandmaster.spring.observation.ObservingMaestroListener;
 

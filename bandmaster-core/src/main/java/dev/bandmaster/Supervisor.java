@@ -47,12 +47,12 @@ import org.slf4j.MDC;
  * {@link RetryPolicy#backoffBefore(int) its policy's next backoff}, capped by its max
  * backoff or {@link Restart#DEFAULT_MAX_BACKOFF}, and is tried again, without end;</li>
  * <li>one start run, with their own retry policies, over the services that can come up
- * again now: those {@link ServiceState#STOPPED} that depend, directly or not, on a
- * service step 3 restarted, and whose every dependency is started or among them (so the
- * dependents step 2 stopped, and those of an optional service that failed during
- * {@code startAll}, which attaches late); in dependency order, in parallel where
- * independent. One with {@code ON_FAILURE} that does not start becomes a restart
- * due.</li>
+ * again now: those {@link ServiceState#STOPPED} (or {@code FAILED} with
+ * {@code ON_FAILURE}) that depend, directly or not, on a service step 3 restarted, and
+ * whose every dependency is started or among them (so the dependents step 2 stopped, and
+ * those of an optional service that failed during {@code startAll}, which attaches late);
+ * in dependency order, in parallel where independent. One with {@code ON_FAILURE} that
+ * does not start becomes a restart due.</li>
  * </ol>
  * A pass is due at once when a failure is reported, and when the earliest restart's wait
  * is over; between passes nothing runs, and the only thread involved is the process-wide
@@ -268,12 +268,18 @@ final class Supervisor {
 		if (!this.reported.isEmpty()) {
 			schedulePass(Duration.ZERO);
 		}
-		else if (!this.restarts.isEmpty()) {
+		else {
+			// A restart waiting for its dependencies is left to step 4 or the next run.
 			long due = Long.MAX_VALUE;
-			for (Restarting restarting : this.restarts.values()) {
-				due = Math.min(due, restarting.due - now);
+			for (Map.Entry<Registration, Restarting> entry : this.restarts.entrySet()) {
+				Registration node = entry.getKey();
+				if (releasePending(node) || allStarted(supervised, index(node), Set.of())) {
+					due = Math.min(due, entry.getValue().due - now);
+				}
 			}
-			schedulePass(Duration.ofNanos(Math.max(0, due)));
+			if (due != Long.MAX_VALUE) {
+				schedulePass(Duration.ofNanos(Math.max(0, due)));
+			}
 		}
 	}
 
@@ -382,16 +388,23 @@ final class Supervisor {
 						BandmasterException.describe(failure.getValue()));
 			}
 		}
-		// Step 2: its dependents, then itself.
-		if (!failed.isEmpty()) {
-			if (runPart(Direction.STOP, withDependents(supervised, failed), false, current) == null) {
+		// Step 2: their dependents, then themselves; and again for a restart due whose
+		// release a dependent's failed stop held up.
+		List<Registration> releasing = new ArrayList<>(failed);
+		releasing.addAll(releasesDue());
+		if (!releasing.isEmpty()) {
+			if (runPart(Direction.STOP, withDependents(supervised, releasing), false, current) == null) {
 				return;
 			}
 			long now = System.nanoTime();
 			synchronized (this) {
-				for (Registration node : failed) {
-					if (node.definition.restart() == Restart.ON_FAILURE) {
+				for (Registration node : releasing) {
+					Restarting waiting = this.restarts.get(node);
+					if (failed.contains(node) && node.definition.restart() == Restart.ON_FAILURE) {
 						this.restarts.put(node, Restarting.after(0, now));
+					}
+					else if (waiting != null && releasePending(node)) {
+						this.restarts.put(node, waiting.failedAgain(node, now, this.log));
 					}
 				}
 			}
@@ -462,8 +475,9 @@ final class Supervisor {
 	}
 
 	/**
-	 * The restarts whose wait is over and whose dependencies are all started, in
-	 * registration order.
+	 * The restarts whose wait is over, released, and whose dependencies are all started,
+	 * in registration order. One whose dependencies are not all started waits for them:
+	 * it comes back with them (step 4), or when a later run starts them.
 	 */
 	private List<Registration> restartsDue(ServiceGraph supervised) {
 		long now = System.nanoTime();
@@ -471,7 +485,7 @@ final class Supervisor {
 		synchronized (this) {
 			for (Map.Entry<Registration, Restarting> entry : this.restarts.entrySet()) {
 				Registration node = entry.getKey();
-				if (entry.getValue().due - now <= 0 && node.state() != ServiceState.STARTED
+				if (entry.getValue().due - now <= 0 && node.state() != ServiceState.STARTED && !releasePending(node)
 						&& allStarted(supervised, index(node), Set.of())) {
 					due.add(node);
 				}
@@ -479,6 +493,26 @@ final class Supervisor {
 		}
 		due.sort(Comparator.comparingInt(this::index));
 		return due;
+	}
+
+	/** The restarts whose wait is over but whose stop has not released them yet. */
+	private List<Registration> releasesDue() {
+		long now = System.nanoTime();
+		List<Registration> due = new ArrayList<>();
+		synchronized (this) {
+			for (Map.Entry<Registration, Restarting> entry : this.restarts.entrySet()) {
+				if (entry.getValue().due - now <= 0 && releasePending(entry.getKey())) {
+					due.add(entry.getKey());
+				}
+			}
+		}
+		return due;
+	}
+
+	private static boolean releasePending(Registration node) {
+		synchronized (node) {
+			return node.releasePending();
+		}
 	}
 
 	/**
@@ -494,7 +528,7 @@ final class Supervisor {
 		}
 		while (!toVisit.isEmpty()) {
 			for (int dependent : supervised.dependents[toVisit.pop()]) {
-				if (supervised.nodes[dependent].state() == ServiceState.STOPPED && candidates.add(dependent)) {
+				if (canComeBack(supervised.nodes[dependent]) && candidates.add(dependent)) {
 					toVisit.add(dependent);
 				}
 			}
@@ -507,6 +541,18 @@ final class Supervisor {
 		List<Registration> back = new ArrayList<>();
 		candidates.stream().sorted().forEach((index) -> back.add(supervised.nodes[index]));
 		return back;
+	}
+
+	/**
+	 * Whether a dependent of a service restarted may be started with it: stopped (by a
+	 * failure, or never started since a service it depends on failed), or failed and to
+	 * be restarted on failure, and released.
+	 */
+	private static boolean canComeBack(Registration node) {
+		ServiceState state = node.state();
+		return (state == ServiceState.STOPPED
+				|| (state == ServiceState.FAILED && node.definition.restart() == Restart.ON_FAILURE))
+				&& !releasePending(node);
 	}
 
 	private static boolean allStarted(ServiceGraph supervised, int index, Set<Integer> orAmong) {

@@ -242,7 +242,8 @@ final class Supervisor {
 	private void plan() {
 		assert Thread.holdsLock(this);
 		ServiceGraph supervised = this.graph;
-		if (supervised == null) {
+		if (supervised == null || this.runsUnderWay > 0) {
+			// A run under way plans again when it ends.
 			return;
 		}
 		long now = System.nanoTime();

@@ -724,6 +724,21 @@ final class Supervisor {
 	}
 
 	/**
+	 * The wait before a restart attempt after {@code failedAttempts} failed in a row: the
+	 * policy's backoff before that retry, with its jitter, capped by its max backoff or,
+	 * when it has none, by {@link Restart#DEFAULT_MAX_BACKOFF}.
+	 * @param policy the service's retry policy
+	 * @param failedAttempts 1 or more
+	 * @param random the jitter's random fraction, in {@code [0, 1)}
+	 * @return the wait
+	 */
+	static Duration restartWait(RetryPolicy policy, int failedAttempts, double random) {
+		Duration wait = policy.backoffBefore(failedAttempts, random);
+		return (policy.maxBackoff() == null && wait.compareTo(Restart.DEFAULT_MAX_BACKOFF) > 0)
+				? Restart.DEFAULT_MAX_BACKOFF : wait;
+	}
+
+	/**
 	 * A check running: its thread, to interrupt, and whether its timeout reported it
 	 * already. Guarded by itself.
 	 */
@@ -782,16 +797,11 @@ final class Supervisor {
 		}
 
 		/**
-		 * One more attempt failed: the next waits the service's next backoff, capped by
-		 * its max backoff or {@link Restart#DEFAULT_MAX_BACKOFF}.
+		 * One more attempt failed: the next waits {@link Supervisor#restartWait}.
 		 */
 		Restarting failedAgain(Registration node, long now, EngineLog log) {
 			int failed = this.failedAttempts + 1;
-			RetryPolicy policy = node.definition.retryPolicy();
-			Duration wait = policy.backoffBefore(failed, node.jitterFraction());
-			if (policy.maxBackoff() == null && wait.compareTo(Restart.DEFAULT_MAX_BACKOFF) > 0) {
-				wait = Restart.DEFAULT_MAX_BACKOFF;
-			}
+			Duration wait = restartWait(node.definition.retryPolicy(), failed, node.jitterFraction());
 			log.info("Service '{}' is down; restarting it in {} (restart attempt {})", node.name(),
 					BandmasterException.format(wait), failed + 1);
 			return new Restarting(failed, now + Durations.saturatedNanos(wait));

@@ -409,6 +409,45 @@ class SupervisionTests extends BandTestSupport {
 		assertThat(db.violations()).isEmpty();
 	}
 
+	@Test
+	void aDependentWhoseStopFailsHoldsUpTheReleaseWhichIsTriedAgainBeforeTheRestart() throws Exception {
+		RecordingService db = new RecordingService("db", this.timeline);
+		this.maestro.addService(ServiceDefinition.builder("db", db)
+			.restart(Restart.ON_FAILURE)
+			.initialBackoff(Duration.ofMillis(10))
+			.build());
+		AtomicInteger failingStops = new AtomicInteger(1);
+		RecordingService repo = add("repo", "db").onStop(() -> {
+			if (failingStops.getAndDecrement() > 0) {
+				throw new IllegalStateException("busy");
+			}
+		});
+		assertThat(this.maestro.startAll(LONG)).isEmpty();
+
+		this.maestro.reportFailure("db", new IllegalStateException("lost"));
+		awaitTrue(() -> repo.starts() == 2 && this.maestro.state("repo") == ServiceState.STARTED);
+
+		assertThat(repo.stops()).isEqualTo(2);
+		assertThat(db.stops()).isEqualTo(1);
+		assertThat(db.starts()).isEqualTo(2);
+		assertBefore(last("repo", Kind.STOPPED), last("db", Kind.STOP_BEGAN));
+		assertBefore(last("db", Kind.STOPPED), last("db", Kind.START_BEGAN));
+		assertThat(db.violations()).isEmpty();
+		assertThat(repo.violations()).isEmpty();
+	}
+
+	@Test
+	void restartWaitsGrowAsThePolicySaysCappedByItsMaxBackoffOrTheDefault() {
+		RetryPolicy uncapped = RetryPolicy.of(0, Duration.ofSeconds(1));
+		assertThat(Supervisor.restartWait(uncapped, 1, 0)).isEqualTo(Duration.ofSeconds(1));
+		assertThat(Supervisor.restartWait(uncapped, 3, 0)).isEqualTo(Duration.ofSeconds(4));
+		assertThat(Supervisor.restartWait(uncapped, 10, 0)).isEqualTo(Restart.DEFAULT_MAX_BACKOFF);
+		assertThat(Supervisor.restartWait(uncapped, Integer.MAX_VALUE, 0)).isEqualTo(Restart.DEFAULT_MAX_BACKOFF);
+		RetryPolicy capped = new RetryPolicy(0, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(2), 0.5);
+		assertThat(Supervisor.restartWait(capped, 10, 0)).isEqualTo(Duration.ofMinutes(2));
+		assertThat(Supervisor.restartWait(capped, 10, 0.5)).isEqualTo(Duration.ofSeconds(90));
+	}
+
 	private RecordingService supervised(String name, Restart restart, Duration checkInterval, String... dependencies) {
 		RecordingService service = new RecordingService(name, this.timeline);
 		this.maestro.addService(ServiceDefinition.builder(name, service)

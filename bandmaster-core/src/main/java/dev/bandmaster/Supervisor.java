@@ -219,19 +219,23 @@ final class Supervisor {
 	 * Takes a failure report: while supervision is on and the service started, a pass
 	 * handles it in its turn; otherwise it is ignored.
 	 */
-	synchronized void report(Registration node, Throwable cause) {
-		if (!this.on || indexOf(node) == null) {
-			this.log.debug("Service '{}' reported failing while not supervised; ignored: {}", node.name(),
-					BandmasterException.describe(cause));
-			return;
+	void report(Registration node, Throwable cause) {
+		String ignored;
+		synchronized (this) {
+			if (!this.on || indexOf(node) == null) {
+				ignored = "while not supervised";
+			}
+			else if (node.state() != ServiceState.STARTED) {
+				ignored = "while " + node.state();
+			}
+			else {
+				this.reported.putIfAbsent(node, cause);
+				schedulePass(Duration.ZERO);
+				return;
+			}
 		}
-		if (node.state() != ServiceState.STARTED) {
-			this.log.debug("Service '{}' reported failing while {}; ignored: {}", node.name(), node.state(),
-					BandmasterException.describe(cause));
-			return;
-		}
-		this.reported.putIfAbsent(node, cause);
-		schedulePass(Duration.ZERO);
+		this.log.debug("Service '{}' reported failing {}; ignored: {}", node.name(), ignored,
+				BandmasterException.describe(cause));
 	}
 
 	/**
@@ -652,10 +656,11 @@ final class Supervisor {
 	private void check(Registration node, long scheduledIn) {
 		CheckCall call = new CheckCall(node, Thread.currentThread());
 		synchronized (this) {
-			this.checks.remove(node);
 			if (!this.on || this.epoch != scheduledIn) {
+				// Its epoch's checks are gone: a later epoch's is not this one.
 				return;
 			}
+			this.checks.remove(node);
 			synchronized (node) {
 				if (node.state() != ServiceState.STARTED) {
 					// The pass that handles it schedules its checks once it is back.

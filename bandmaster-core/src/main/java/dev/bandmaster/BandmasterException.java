@@ -1,6 +1,7 @@
 package dev.bandmaster;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -134,6 +135,11 @@ public class BandmasterException extends RuntimeException {
 	static BandmasterException alreadyExists(String name, boolean required) {
 		return registration(ErrorKind.SERVICE_ALREADY_EXISTS, name, required, null,
 				"Service '" + name + "' is already registered: give each service a unique name");
+	}
+
+	static BandmasterException unknown(String name, Collection<String> known) {
+		return registration(ErrorKind.SERVICE_UNKNOWN, name, false, null,
+				"No service is registered under '" + name + "': use one of " + known);
 	}
 
 	static BandmasterException dependsOnItself(String name, boolean required) {

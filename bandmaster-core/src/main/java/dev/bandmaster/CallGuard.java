@@ -114,7 +114,11 @@ final class CallGuard {
 		Registration node = this.registration;
 		if (direction == Direction.STOP) {
 			synchronized (node) {
-				node.moveTo(ServiceState.STOPPED);
+				// A late stop of a service found failing leaves it FAILED, as its
+				// cancellation did.
+				if (node.state() == ServiceState.STARTED) {
+					node.moveTo(ServiceState.STOPPED);
+				}
 			}
 			log.info("Service '{}' finished stopping after its stop was cancelled", node.name());
 			return;

@@ -19,8 +19,8 @@ enum Direction {
 	START("start", "starting", "started", ServiceState.STARTING, ServiceState.STARTED, ServiceState.FAILED) {
 
 		@Override
-		boolean participates(ServiceState state) {
-			return state != ServiceState.STARTED;
+		boolean participates(Registration node) {
+			return node.state() != ServiceState.STARTED;
 		}
 
 		@Override
@@ -73,8 +73,8 @@ enum Direction {
 	STOP("stop", "stopping", "stopped", ServiceState.STOPPING, ServiceState.STOPPED, ServiceState.STARTED) {
 
 		@Override
-		boolean participates(ServiceState state) {
-			return state == ServiceState.STARTED;
+		boolean participates(Registration node) {
+			return node.state() == ServiceState.STARTED || node.releasePending();
 		}
 
 		@Override
@@ -157,8 +157,12 @@ enum Direction {
 		return this.verb;
 	}
 
-	/** Whether a service in {@code state} takes part in a run in this direction. */
-	abstract boolean participates(ServiceState state);
+	/**
+	 * Whether a service takes part in a run in this direction, by its state: a stop also
+	 * takes a service found failing after the boot whose own stop has not been called yet
+	 * (see {@link Registration#markFailed}). The caller holds the service's monitor.
+	 */
+	abstract boolean participates(Registration node);
 
 	/**
 	 * The services that must finish this transition before service {@code index} begins

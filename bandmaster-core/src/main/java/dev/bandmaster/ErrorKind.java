@@ -8,6 +8,12 @@ public enum ErrorKind {
 	/** Anything not covered below. */
 	UNKNOWN,
 
+	/**
+	 * A name was given that no registered service has, such as to
+	 * {@link Maestro#reportFailure}.
+	 */
+	SERVICE_UNKNOWN,
+
 	/** A service was registered under a name already taken. */
 	SERVICE_ALREADY_EXISTS,
 

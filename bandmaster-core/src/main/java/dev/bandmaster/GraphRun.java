@@ -82,7 +82,19 @@ final class GraphRun {
 
 	private volatile boolean cancelled;
 
+	/**
+	 * Whether each service gets a single attempt, its retry policy notwithstanding: a
+	 * supervised restart, whose waits between attempts the {@link Supervisor} keeps.
+	 */
+	private final boolean singleAttempt;
+
 	GraphRun(Direction direction, ServiceGraph graph, @Nullable Executor executor, Listeners listener, Clock clock) {
+		this(direction, graph, executor, listener, clock, false);
+	}
+
+	GraphRun(Direction direction, ServiceGraph graph, @Nullable Executor executor, Listeners listener, Clock clock,
+			boolean singleAttempt) {
+		this.singleAttempt = singleAttempt;
 		this.direction = direction;
 		this.graph = graph;
 		this.sharedExecutor = executor;
@@ -281,7 +293,7 @@ final class GraphRun {
 			if (!run.isBeforeLaunch()) {
 				return null;
 			}
-			needed = this.direction.participates(node.state());
+			needed = this.direction.participates(node);
 			if (needed) {
 				run.launch();
 				node.begin(this.direction.active, this.clock);
@@ -431,7 +443,8 @@ final class GraphRun {
 		Registration node = run.node;
 		ServiceDefinition definition = node.definition;
 		RetryPolicy policy = definition.retryPolicy();
-		if (retryable && number <= policy.retries() && !this.cancelled && !BandmasterException.isFatal(error)) {
+		if (retryable && !this.singleAttempt && number <= policy.retries() && !this.cancelled
+				&& !BandmasterException.isFatal(error)) {
 			Duration delay = policy.backoffBefore(number, node.jitterFraction());
 			synchronized (node) {
 				// Cancelled meanwhile: its failure is reported.
@@ -519,8 +532,11 @@ final class GraphRun {
 	 * <li>Outside it: what was in flight is cancelled (an attempt interrupted, a retry
 	 * unscheduled), and the failure told unless deferred.</li>
 	 * </ol>
+	 * Also called from another thread than the one executing the run, by the
+	 * {@link Supervisor} when {@code stopAll} ends supervision: once it returns, no call
+	 * of this run begins. Each service is resolved once, whoever cancels it first.
 	 */
-	private void cancel(Cause cause) {
+	void cancel(Cause cause) {
 		this.cancelled = true;
 		for (ServiceRun run : this.runs) {
 			if (run == null) {

@@ -80,6 +80,11 @@ final class Listeners implements MaestroListener {
 	}
 
 	@Override
+	public void failed(String serviceName, Throwable cause) {
+		each((listener) -> listener.failed(serviceName, cause));
+	}
+
+	@Override
 	public void stopping(String serviceName) {
 		this.flightRecorder.stopping(serviceName);
 		each((listener) -> listener.stopping(serviceName));

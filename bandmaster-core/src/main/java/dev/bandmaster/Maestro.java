@@ -39,6 +39,20 @@ import org.jspecify.annotations.Nullable;
  * {@link ServiceState#FAILED}, and every service that depends on it, directly or not, is
  * skipped. {@link #stopAll()} walks the graph the other way.
  * <p>
+ * <b>Supervision.</b> Once {@code startAll} has returned, and until {@code stopAll} is
+ * called, services are supervised: each one's {@link Service#check() check} runs every
+ * {@linkplain ServiceDefinition#checkInterval() check interval}, and
+ * {@link #reportFailure(String, Throwable)} reports a failure at once. A started service
+ * found failing is marked {@link ServiceState#FAILED} (listeners hear
+ * {@link MaestroListener#failed failed}), the services depending on it, directly or not,
+ * are stopped in reverse dependency order, then its own {@code stop} is called; with
+ * {@link Restart#ON_FAILURE} it is then started again, with its retry policy's backoff,
+ * capped, until it starts, and then the dependents stopped. An optional service with
+ * {@code ON_FAILURE} whose start failed during {@code startAll} keeps being tried, and
+ * its dependents start when it comes up. Failures are handled one after the other, each
+ * in its turn among the runs; {@code stopAll} ends supervision before anything else, and
+ * the next {@code startAll} resumes it. Supervision holds no thread while idle.
+ * <p>
  * <b>Thread-safety.</b> Every method may be called from any thread at any time. Runs
  * ({@code startAll} and {@code stopAll}) are serialized: a call made while another runs
  * waits for it (within its own timeout) and then does its own, idempotent, work; so each
@@ -89,6 +103,9 @@ public final class Maestro {
 
 	private final DoubleSupplier jitterSource;
 
+	/** What happens after the boot: checks, reports and restarts. */
+	private final Supervisor supervisor;
+
 	/**
 	 * Creates a maestro with no services, its own worker threads, no listener and the
 	 * system clock.
@@ -104,6 +121,7 @@ public final class Maestro {
 		this.listeners = new Listeners(this.listenerList, this.log);
 		this.clock = builder.clock;
 		this.jitterSource = builder.jitterSource;
+		this.supervisor = new Supervisor(this, this.listeners, this.clock, this.executor);
 	}
 
 	/**
@@ -375,7 +393,39 @@ public final class Maestro {
 	}
 
 	/**
-	 * Runs the whole graph, or, given {@code roots}, the part of it they need.
+	 * Tells the maestro that a service has failed, without waiting for its next
+	 * {@linkplain Service#check() check}: from a client's connection-lost callback, say.
+	 * While the service is supervised (from the return of {@code startAll} until
+	 * {@code stopAll} is called) and {@link ServiceState#STARTED}, it is handled as a
+	 * failed check: marked {@link ServiceState#FAILED}, its dependents stopped, and so
+	 * on, as its {@link Restart} setting says. A report for a service that is not
+	 * started, or made outside supervision, is ignored; so is a second report of one
+	 * failure. Returns at once: the failure is handled on the maestro's own threads, in
+	 * its turn after any run under way. Thread-safe.
+	 * @param name the service's name
+	 * @param cause why it failed, as listeners will see it
+	 * @throws BandmasterException of kind {@link ErrorKind#SERVICE_UNKNOWN} if no service
+	 * has that name
+	 */
+	public void reportFailure(String name, Throwable cause) {
+		Objects.requireNonNull(name, "name must not be null");
+		Objects.requireNonNull(cause, "cause must not be null");
+		Registration registration;
+		List<String> known;
+		synchronized (this.registry) {
+			registration = this.registrations.get(name);
+			known = (registration != null) ? List.of() : List.copyOf(this.registrations.keySet());
+		}
+		if (registration == null) {
+			throw BandmasterException.unknown(name, known);
+		}
+		this.supervisor.report(registration, cause);
+	}
+
+	/**
+	 * Runs the whole graph, or, given {@code roots}, the part of it they need. A stop
+	 * first ends supervision; a start holds it (no supervised restart begins meanwhile)
+	 * until it ends, and a {@code startAll} then turns it on (see {@link Supervisor}).
 	 */
 	private List<BandmasterException> run(Direction direction, @Nullable Duration timeout,
 			@Nullable Collection<String> roots) {
@@ -383,6 +433,19 @@ public final class Maestro {
 		// refused at once.
 		ValidatedGraph part = (roots != null) ? new ValidatedGraph(closure(roots)) : null;
 		long deadline = (timeout != null) ? Durations.deadlineAfter(timeout) : 0;
+		long epoch = (direction == Direction.STOP) ? this.supervisor.halt() : this.supervisor.runBegins();
+		try {
+			return runInTurn(direction, timeout, deadline, part);
+		}
+		finally {
+			if (direction == Direction.START) {
+				this.supervisor.runEnded(epoch, roots == null);
+			}
+		}
+	}
+
+	private List<BandmasterException> runInTurn(Direction direction, @Nullable Duration timeout, long deadline,
+			@Nullable ValidatedGraph part) {
 		boolean locked;
 		try {
 			if (timeout == null) {
@@ -395,11 +458,11 @@ public final class Maestro {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			GraphRun refused = newRun(direction, (part != null) ? part : graph());
+			GraphRun refused = newRun(direction, (part != null) ? part.graph() : graph().graph(), false);
 			return refused.refuse(refused.interrupted());
 		}
 		if (!locked) {
-			GraphRun refused = newRun(direction, (part != null) ? part : graph());
+			GraphRun refused = newRun(direction, (part != null) ? part.graph() : graph().graph(), false);
 			return refused.refuse(refused.timedOut(timeout));
 		}
 		try {
@@ -407,17 +470,41 @@ public final class Maestro {
 			if (direction == Direction.START && !graph.problems().isEmpty()) {
 				return graph.problems();
 			}
-			long began = System.nanoTime();
-			this.listeners.runStarting(direction.active, graph.size());
-			List<BandmasterException> errors = newRun(direction, graph).execute(timeout, deadline);
-			Duration took = Duration.ofNanos(System.nanoTime() - began);
-			logOutcome(direction, graph.size(), errors, took);
-			this.listeners.runFinished(direction.active, took, errors);
-			return errors;
+			return execute(direction, newRun(direction, graph.graph(), false), graph.size(), timeout, deadline);
 		}
 		finally {
 			this.runLock.unlock();
 		}
+	}
+
+	/**
+	 * Executes a run while holding the turn: the listeners hear its bounds, the log its
+	 * outcome.
+	 */
+	List<BandmasterException> execute(Direction direction, GraphRun run, int services, @Nullable Duration timeout,
+			long deadline) {
+		assert this.runLock.isHeldByCurrentThread();
+		long began = System.nanoTime();
+		this.listeners.runStarting(direction.active, services);
+		List<BandmasterException> errors = run.execute(timeout, deadline);
+		Duration took = Duration.ofNanos(System.nanoTime() - began);
+		logOutcome(direction, services, errors, took);
+		this.listeners.runFinished(direction.active, took, errors);
+		return errors;
+	}
+
+	/** The lock that gives runs their turns, for the supervisor's own runs. */
+	ReentrantLock runLock() {
+		return this.runLock;
+	}
+
+	/**
+	 * The graph of every registered service, or {@code null} when it has a missing
+	 * dependency or a loop.
+	 */
+	@Nullable ServiceGraph validGraph() {
+		ValidatedGraph current = graph();
+		return current.problems().isEmpty() ? current.graph() : null;
 	}
 
 	/**
@@ -452,8 +539,8 @@ public final class Maestro {
 		}
 	}
 
-	private GraphRun newRun(Direction direction, ValidatedGraph graph) {
-		return new GraphRun(direction, graph.graph(), this.executor, this.listeners, this.clock);
+	GraphRun newRun(Direction direction, ServiceGraph graph, boolean singleAttempt) {
+		return new GraphRun(direction, graph, this.executor, this.listeners, this.clock, singleAttempt);
 	}
 
 	private void logOutcome(Direction direction, int services, List<BandmasterException> errors, Duration took) {

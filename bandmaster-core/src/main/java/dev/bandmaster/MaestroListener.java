@@ -103,6 +103,18 @@ public interface MaestroListener {
 	}
 
 	/**
+	 * A started service was found failing after the boot, by its
+	 * {@linkplain Service#check() check} or a {@linkplain Maestro#reportFailure report}:
+	 * it is now {@link ServiceState#FAILED}. Called once per failure, before the services
+	 * that depend on it are stopped; what follows (their {@code stopping}, its restart's
+	 * {@code starting}...) is told through the other methods.
+	 * @param serviceName the service
+	 * @param cause why it is failing: what its check threw, or the cause reported
+	 */
+	default void failed(String serviceName, Throwable cause) {
+	}
+
+	/**
 	 * A service's stop begins: every service depending on it has stopped.
 	 * @param serviceName the service
 	 */

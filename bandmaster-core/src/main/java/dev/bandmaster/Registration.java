@@ -42,6 +42,22 @@ final class Registration {
 	// The current stop's beginning, guarded by this.
 	private long stopNanos;
 
+	// Failures found after the boot, guarded by this.
+	private int failures;
+
+	private @Nullable Instant lastFailedAt;
+
+	private @Nullable Throwable lastFailure;
+
+	/**
+	 * Whether the service was found failing while started and its stop, which releases
+	 * what it holds, has not begun yet. Guarded by this.
+	 */
+	private boolean releasePending;
+
+	/** Whether the stop under way is such a release. Guarded by this. */
+	private boolean releasing;
+
 	/** Keeps any two calls of the service's code from running at once. */
 	final CallGuard calls = new CallGuard(this);
 
@@ -90,9 +106,36 @@ final class Registration {
 		}
 	}
 
+	/**
+	 * Marks a started service as failing: {@code STARTED -> FAILED}, its stop pending so
+	 * that the next stop run releases it. The caller holds this monitor.
+	 * @return {@code false}, changing nothing, when it is not
+	 * {@link ServiceState#STARTED}
+	 */
+	boolean markFailed(Throwable cause, Clock clock) {
+		assert Thread.holdsLock(this);
+		if (this.state != ServiceState.STARTED) {
+			return false;
+		}
+		moveTo(ServiceState.FAILED);
+		this.releasePending = true;
+		this.failures++;
+		this.lastFailedAt = clock.instant();
+		this.lastFailure = cause;
+		return true;
+	}
+
+	/** Whether a stop must still release the failed service; the caller holds this. */
+	boolean releasePending() {
+		assert Thread.holdsLock(this);
+		return this.releasePending;
+	}
+
 	/** Begins a transition; the caller holds this monitor. */
 	void begin(ServiceState transition, Clock clock) {
 		assert Thread.holdsLock(this);
+		this.releasing = transition == ServiceState.STOPPING && this.releasePending;
+		this.releasePending = false;
 		moveTo(transition);
 		if (transition == ServiceState.STARTING) {
 			this.attempts = 0;
@@ -141,7 +184,9 @@ final class Registration {
 	 */
 	Duration end(ServiceState transition, ServiceState outcome) {
 		assert Thread.holdsLock(this);
-		moveTo(outcome);
+		// A failed service's release ends FAILED, whether its stop succeeded or not.
+		moveTo(this.releasing ? ServiceState.FAILED : outcome);
+		this.releasing = false;
 		if (transition == ServiceState.STARTING) {
 			this.startDuration = Duration.ofNanos(System.nanoTime() - this.startNanos);
 			return this.startDuration;
@@ -156,12 +201,13 @@ final class Registration {
 	 * between is not missed.
 	 */
 	synchronized boolean takesPartIn(Direction direction) {
-		return direction.participates(this.state) || this.calls.abandoned();
+		return direction.participates(this) || this.calls.abandoned();
 	}
 
 	synchronized ServiceSnapshot snapshot() {
 		return new ServiceSnapshot(name(), this.definition.required(), this.definition.dependencies(), this.state,
-				this.attempts, this.startedAt, this.startDuration, this.lastError);
+				this.attempts, this.startedAt, this.startDuration, this.lastError, this.failures, this.lastFailedAt,
+				this.lastFailure);
 	}
 
 }

@@ -35,4 +35,18 @@ public interface Service {
 	 */
 	void stop() throws Exception;
 
+	/**
+	 * Checks that the started service is still usable: a liveness check, such as a query
+	 * on a connection or a ping. Called by a {@link Maestro} every
+	 * {@linkplain ServiceDefinition#checkInterval() check interval} once the boot is
+	 * over, and only then; only while the service is {@link ServiceState#STARTED}, never
+	 * at the same time as its {@link #start} or {@link #stop}, and interrupted when its
+	 * {@linkplain ServiceDefinition#startTimeout() start timeout}, if it has one, passes.
+	 * Does nothing by default.
+	 * @throws Exception when the service is no longer usable; the maestro then handles it
+	 * as its {@link Restart} setting says
+	 */
+	default void check() throws Exception {
+	}
+
 }

@@ -25,21 +25,30 @@ import org.jspecify.annotations.Nullable;
  * {@code null} for no limit
  * @param stopTimeout how long one stop attempt may take before it is interrupted, or
  * {@code null} for no limit
+ * @param restart what is done when the service is found failing after the boot
+ * @param checkInterval how long after the boot, then after each check, its
+ * {@link Service#check() check} runs, or {@code null} for never
  */
 public record ServiceDefinition(String name, Service service, boolean required, List<String> dependencies,
-		RetryPolicy retryPolicy, @Nullable Duration startTimeout, @Nullable Duration stopTimeout) {
+		RetryPolicy retryPolicy, @Nullable Duration startTimeout, @Nullable Duration stopTimeout, Restart restart,
+		@Nullable Duration checkInterval) {
 
 	/**
 	 * Checks the definition.
 	 * @throws BandmasterException of kind {@link ErrorKind#SERVICE_DEPENDS_ON_ITSELF} or
 	 * {@link ErrorKind#SERVICE_DUPLICATE_DEPENDENCY}
-	 * @throws IllegalArgumentException for a blank name or dependency, or a timeout that
-	 * is not positive
+	 * @throws IllegalArgumentException for a blank name or dependency, or a timeout or
+	 * check interval that is not positive
 	 */
 	public ServiceDefinition {
 		Objects.requireNonNull(name, "name must not be null");
 		Objects.requireNonNull(service, "service must not be null");
 		Objects.requireNonNull(retryPolicy, "retryPolicy must not be null");
+		Objects.requireNonNull(restart, "restart must not be null");
+		if (checkInterval != null && (checkInterval.isNegative() || checkInterval.isZero())) {
+			throw new IllegalArgumentException(
+					"Service '" + name + "': check-interval must be a positive duration, but was " + checkInterval);
+		}
 		if (name.isBlank()) {
 			throw new IllegalArgumentException("A service name must not be blank");
 		}
@@ -57,6 +66,31 @@ public record ServiceDefinition(String name, Service service, boolean required, 
 			}
 		}
 		new Tuning(null, null, null, null, null, startTimeout, stopTimeout).requireValid("Service '" + name + "'");
+	}
+
+	/**
+	 * Creates a definition that is never checked nor restarted after the boot
+	 * ({@link Restart#NEVER}, no check interval), as every definition was before
+	 * supervision.
+	 * @param name the unique name of the service
+	 * @param service the service itself
+	 * @param required whether the application needs it
+	 * @param dependencies the names of the services it depends on
+	 * @param retryPolicy how failed starts and stops are retried
+	 * @param startTimeout how long one start attempt may take, or {@code null}
+	 * @param stopTimeout how long one stop attempt may take, or {@code null}
+	 */
+	public ServiceDefinition(String name, Service service, boolean required, List<String> dependencies,
+			RetryPolicy retryPolicy, @Nullable Duration startTimeout, @Nullable Duration stopTimeout) {
+		this(name, service, required, dependencies, retryPolicy, startTimeout, stopTimeout, Restart.NEVER, null);
+	}
+
+	/**
+	 * Whether the maestro has anything to do with this service after the boot: it is
+	 * checked, or restarted when it fails.
+	 */
+	boolean supervised() {
+		return this.restart != Restart.NEVER || this.checkInterval != null;
 	}
 
 	/**
@@ -97,6 +131,10 @@ public record ServiceDefinition(String name, Service service, boolean required, 
 
 		/** What was set, over {@link #DEFAULTS}. */
 		private Tuning tuning = Tuning.NONE;
+
+		private Restart restart = Restart.NEVER;
+
+		private @Nullable Duration checkInterval;
 
 		private Builder(String name, Service service) {
 			this.name = name;
@@ -217,6 +255,28 @@ public record ServiceDefinition(String name, Service service, boolean required, 
 		}
 
 		/**
+		 * Sets what is done when the service is found failing after the boot (default
+		 * {@link Restart#NEVER}).
+		 * @param restart the setting
+		 * @return this builder
+		 */
+		public Builder restart(Restart restart) {
+			this.restart = Objects.requireNonNull(restart, "restart must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets how often the service's {@link Service#check() check} runs once the boot
+		 * is over (default: never).
+		 * @param checkInterval positive, or {@code null} for never
+		 * @return this builder
+		 */
+		public Builder checkInterval(@Nullable Duration checkInterval) {
+			this.checkInterval = checkInterval;
+			return this;
+		}
+
+		/**
 		 * Builds the definition.
 		 * @return the definition
 		 * @throws IllegalArgumentException for a value out of range, naming it
@@ -228,7 +288,7 @@ public record ServiceDefinition(String name, Service service, boolean required, 
 			RetryPolicy policy = new RetryPolicy(tuning.retries(), tuning.initialBackoff(), tuning.multiplier(),
 					tuning.maxBackoff(), tuning.jitter());
 			return new ServiceDefinition(this.name, this.service, this.required, this.dependencies, policy,
-					tuning.startTimeout(), tuning.stopTimeout());
+					tuning.startTimeout(), tuning.stopTimeout(), this.restart, this.checkInterval);
 		}
 
 		/**

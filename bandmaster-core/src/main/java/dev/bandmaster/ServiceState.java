@@ -5,8 +5,12 @@ package dev.bandmaster;
  * STOPPED  --startAll--&gt; STARTING --&gt; STARTED | FAILED
  * FAILED   --startAll--&gt; STARTING
  * STARTED  --stopAll---&gt; STOPPING --&gt; STOPPED | STARTED (its stop failed)
+ * STARTED  --found failing after the boot--&gt; FAILED --its stop--&gt; STOPPING --&gt; FAILED
+ * FAILED   --restart on failure--&gt; STARTING
  * </pre> A service stays {@code STARTING} while it waits between two attempts. A service
- * that was never tried because a dependency was unavailable keeps the state it had.
+ * that was never tried because a dependency was unavailable keeps the state it had. A
+ * service found failing after the boot (see {@link Maestro}) stays {@code FAILED} whether
+ * the stop that releases it succeeds or not.
  */
 public enum ServiceState {
 
@@ -20,8 +24,9 @@ public enum ServiceState {
 	STARTED,
 
 	/**
-	 * Its last start attempt failed (or was cancelled); a later {@code startAll} tries
-	 * again.
+	 * Its last start attempt failed (or was cancelled), or it was found failing after the
+	 * boot; a later {@code startAll} tries again, and so does supervision for a service
+	 * with {@link Restart#ON_FAILURE}.
 	 */
 	FAILED,
 

@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
@@ -48,6 +50,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>a boot cut short by its deadline reports each service not started once, leaves no
  * started service with a dependency not started, and a {@code stopAll} after it stops
  * everything without calling any service twice at once.</li>
+ * <li>with failures injected after the boot (reports, from one or two threads, and
+ * failing checks), each service restarting on failure or never, restarts that fail at
+ * random (and stops that never fail, whose failures {@code SupervisionTests} pins): no
+ * service starts while one of its dependencies is not started, none stops while one of
+ * its dependents is running, no check runs while its service is not started, no call of a
+ * service overlaps another; once quiet, every started service's dependencies are started
+ * and nothing that could come back is left down; and after {@code stopAll}, nothing
+ * starts or is checked.</li>
  * </ul>
  */
 class RandomGraphPropertiesTests {
@@ -107,6 +117,171 @@ class RandomGraphPropertiesTests {
 	@MethodSource("seeds")
 	void aBootCutShortByItsDeadlineReportsEveryServiceNotStartedAndStopsCleanly(long seed) {
 		replayable(seed, () -> bootCutShortReportsEveryServiceNotStartedAndStopsCleanly(seed));
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void failuresInjectedAfterTheBootKeepEveryInvariantOnARandomGraph(long seed) {
+		replayable(seed, () -> failuresAfterTheBootKeepEveryInvariant(seed));
+	}
+
+	private static void failuresAfterTheBootKeepEveryInvariant(long seed) {
+		RandomGraph graph = RandomGraph.generate(seed);
+		SplittableRandom random = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
+		Timeline timeline = new Timeline();
+		Maestro maestro = new Maestro();
+		Check check = new Check(seed, graph);
+		List<String> breaches = new CopyOnWriteArrayList<>();
+		AtomicBoolean booted = new AtomicBoolean();
+		RecordingService[] services = new RecordingService[graph.size];
+		Restart[] restarts = new Restart[graph.size];
+		for (int index : graph.registrationOrder) {
+			Node node = graph.nodes[index];
+			restarts[index] = (random.nextDouble() < 0.7) ? Restart.ON_FAILURE : Restart.NEVER;
+			Duration checkInterval = (random.nextDouble() < 0.3) ? Duration.ofMillis(1 + random.nextInt(5)) : null;
+			AtomicInteger failingChecks = new AtomicInteger((random.nextDouble() < 0.5) ? 1 : 0);
+			SplittableRandom restartFailures = random.split();
+			AtomicInteger startCalls = new AtomicInteger();
+			services[index] = new RecordingService(node.name, timeline).onStart(() -> {
+				for (int dependency : node.dependencies) {
+					ServiceState state = maestro.state(graph.nodes[dependency].name);
+					if (state != ServiceState.STARTED) {
+						breaches.add(node.name + " started while its dependency " + graph.nodes[dependency].name
+								+ " was " + state);
+					}
+				}
+				boolean fails;
+				synchronized (restartFailures) {
+					fails = booted.get() ? restartFailures.nextDouble() < 0.3
+							: startCalls.incrementAndGet() <= node.startFailures;
+				}
+				if (fails) {
+					throw new IllegalStateException(node.name + " start fails on purpose");
+				}
+			}).onStop(() -> {
+				for (int dependent : graph.dependents(index)) {
+					ServiceState state = maestro.state(graph.nodes[dependent].name);
+					if (state != ServiceState.STOPPED && state != ServiceState.FAILED) {
+						breaches.add(node.name + " stopped while its dependent " + graph.nodes[dependent].name + " was "
+								+ state);
+					}
+				}
+			}).onCheck(() -> {
+				if (failingChecks.getAndDecrement() > 0) {
+					throw new IllegalStateException(node.name + " check fails on purpose");
+				}
+			});
+			String[] dependencies = new String[node.dependencies.length];
+			for (int k = 0; k < dependencies.length; k++) {
+				dependencies[k] = graph.nodes[node.dependencies[k]].name;
+			}
+			maestro.addService(ServiceDefinition.builder(node.name, services[index])
+				.required(node.required)
+				.dependsOn(dependencies)
+				.retries(node.retries)
+				.initialBackoff(node.backoff)
+				.startTimeout(node.startTimeout)
+				.restart(restarts[index])
+				.checkInterval(checkInterval)
+				.build());
+		}
+		maestro.startAll(Duration.ofSeconds(30));
+		booted.set(true);
+
+		int injections = 1 + random.nextInt(6);
+		int injectors = 1 + random.nextInt(2);
+		long injectionSeed = random.nextLong();
+		concurrently(injectors, () -> {
+			SplittableRandom picks = new SplittableRandom(injectionSeed ^ Thread.currentThread().getId());
+			for (int i = 0; i < injections; i++) {
+				Node node = graph.nodes[picks.nextInt(graph.size)];
+				maestro.reportFailure(node.name, new IllegalStateException(node.name + " reported failing"));
+				Pauses.sleepUninterruptibly(Duration.ofNanos(picks.nextInt(3_000_000)));
+			}
+			return null;
+		});
+		awaitQuiet(maestro, graph, timeline, restarts, check);
+
+		for (int i = 0; i < graph.size; i++) {
+			Node node = graph.nodes[i];
+			if (maestro.state(node.name) == ServiceState.STARTED) {
+				for (int dependency : node.dependencies) {
+					assertThat(maestro.state(graph.nodes[dependency].name))
+						.as(check.about(node, "a started service's dependency " + graph.nodes[dependency].name))
+						.isEqualTo(ServiceState.STARTED);
+				}
+			}
+		}
+		assertThat(maestro.stopAll(Duration.ofSeconds(30)).stream().map(BandmasterException::kind).distinct())
+			.as(check.about("stopAll after the failures reports only stop failures"))
+			.isSubsetOf(ErrorKind.SERVICE_STOP_FAILURE, ErrorKind.PARENT_UNAVAILABLE);
+		long stoppedAt = timeline.events().size();
+		Pauses.sleepUninterruptibly(Duration.ofMillis(20));
+		assertThat(timeline.events().subList((int) stoppedAt, timeline.events().size()))
+			.as(check.about("what services did after stopAll returned"))
+			.isEmpty();
+		assertThat(breaches).as(check.about("dependencies and dependents not in order")).isEmpty();
+		for (int i = 0; i < graph.size; i++) {
+			Node node = graph.nodes[i];
+			assertThat(services[i].violations()).as(check.about(node, "contract violations")).isEmpty();
+			assertThat(services[i].running()).as(check.about(node, "running after stopAll"))
+				.isEqualTo(maestro.state(node.name) == ServiceState.STARTED);
+		}
+	}
+
+	/**
+	 * Waits until nothing is moving and nothing is left to come back: no service starting
+	 * or stopping, none that restarts on failure down with its dependencies up, none
+	 * stopped with its dependencies up; and no start or stop for a while.
+	 */
+	private static void awaitQuiet(Maestro maestro, RandomGraph graph, Timeline timeline, Restart[] restarts,
+			Check check) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		long moves = -1;
+		while (System.nanoTime() - deadline < 0) {
+			long now = timeline.events()
+				.stream()
+				.filter((event) -> event.kind() != Kind.CHECK_BEGAN && event.kind() != Kind.CHECK_FAILED)
+				.count();
+			if (now == moves && settled(maestro, graph, restarts)) {
+				return;
+			}
+			moves = now;
+			Pauses.sleepUninterruptibly(Duration.ofMillis(20));
+		}
+		StringBuilder states = new StringBuilder();
+		for (Node node : graph.nodes) {
+			ServiceSnapshot snapshot = maestro.snapshot(node.name);
+			states.append("\n    ")
+				.append(node.name)
+				.append('=')
+				.append(snapshot.state())
+				.append(' ')
+				.append(restarts[node.index])
+				.append(" failures=")
+				.append(snapshot.failures())
+				.append(" attempts=")
+				.append(snapshot.attempts())
+				.append(" lastError=")
+				.append(snapshot.lastError());
+		}
+		throw new AssertionError(check.about("never quiet after the failures:" + states));
+	}
+
+	private static boolean settled(Maestro maestro, RandomGraph graph, Restart[] restarts) {
+		for (Node node : graph.nodes) {
+			ServiceState state = maestro.state(node.name);
+			boolean dependenciesUp = true;
+			for (int dependency : node.dependencies) {
+				dependenciesUp &= maestro.state(graph.nodes[dependency].name) == ServiceState.STARTED;
+			}
+			boolean waiting = (state == ServiceState.STOPPED
+					|| (state == ServiceState.FAILED && restarts[node.index] == Restart.ON_FAILURE)) && dependenciesUp;
+			if (state == ServiceState.STARTING || state == ServiceState.STOPPING || waiting) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static void startAndStopKeepEveryInvariant(long seed) {

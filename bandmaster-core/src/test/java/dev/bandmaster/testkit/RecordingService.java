@@ -8,11 +8,12 @@ import dev.bandmaster.Dependencies;
 import dev.bandmaster.Service;
 
 /**
- * A service that records each call of its {@code start} and {@code stop} into a shared
- * {@link Timeline}, counts them, keeps the {@link Dependencies} it was last given, and
- * notes every breach of the {@link Service} contract it can see: two calls at once, a
- * start while started, a stop while not started. An optional {@link Step} runs inside
- * each call, so a test can make it block, wait on a latch, or fail. Thread-safe.
+ * A service that records each call of its {@code start}, {@code stop} and {@code check}
+ * into a shared {@link Timeline}, counts them, keeps the {@link Dependencies} it was last
+ * given, and notes every breach of the {@link Service} contract it can see: two calls at
+ * once, a start while started, a stop or a check while not started. An optional
+ * {@link Step} runs inside each call, so a test can make it block, wait on a latch, or
+ * fail. Thread-safe.
  */
 public final class RecordingService implements Service {
 
@@ -35,6 +36,11 @@ public final class RecordingService implements Service {
 
 	private volatile Step onStop = () -> {
 	};
+
+	private volatile Step onCheck = () -> {
+	};
+
+	private final AtomicInteger checks = new AtomicInteger();
 
 	private volatile Dependencies lastDependencies;
 
@@ -75,6 +81,17 @@ public final class RecordingService implements Service {
 	 */
 	public RecordingService onStop(Step step) {
 		this.onStop = step;
+		return this;
+	}
+
+	/**
+	 * Sets what each {@code check} does after recording that it began; a step that throws
+	 * fails the check.
+	 * @param step the step
+	 * @return this service
+	 */
+	public RecordingService onCheck(Step step) {
+		this.onCheck = step;
 		return this;
 	}
 
@@ -123,6 +140,26 @@ public final class RecordingService implements Service {
 		}
 	}
 
+	@Override
+	public void check() throws Exception {
+		enter("check");
+		if (!this.running) {
+			this.violations.add("check called on " + this.name + " while it was not started");
+		}
+		this.checks.incrementAndGet();
+		this.timeline.record(this.name, Timeline.Kind.CHECK_BEGAN);
+		try {
+			this.onCheck.run();
+		}
+		catch (Exception | Error ex) {
+			this.timeline.record(this.name, Timeline.Kind.CHECK_FAILED);
+			throw ex;
+		}
+		finally {
+			this.inside.decrementAndGet();
+		}
+	}
+
 	private void enter(String call) {
 		if (this.inside.incrementAndGet() > 1) {
 			this.violations.add(call + " called on " + this.name + " while another call was running");
@@ -159,6 +196,14 @@ public final class RecordingService implements Service {
 	 */
 	public int stops() {
 		return this.stops.get();
+	}
+
+	/**
+	 * Tells how many times {@code check} was called, failed calls included.
+	 * @return the count
+	 */
+	public int checks() {
+		return this.checks.get();
 	}
 
 	/**

@@ -125,7 +125,13 @@ public final class Timeline {
 		STOPPED,
 
 		/** Its {@code stop} is about to throw. */
-		STOP_FAILED
+		STOP_FAILED,
+
+		/** Its {@code check} was entered. */
+		CHECK_BEGAN,
+
+		/** Its {@code check} is about to throw. */
+		CHECK_FAILED
 
 	}
 

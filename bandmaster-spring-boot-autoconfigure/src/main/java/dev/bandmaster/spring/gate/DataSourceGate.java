@@ -33,7 +33,7 @@ public class DataSourceGate extends Gate {
 	}
 
 	@Override
-	protected void check() throws Exception {
+	public void check() throws Exception {
 		// Whole seconds, rounded up, as isValid takes them; saturated, as no driver
 		// waits longer than Integer.MAX_VALUE seconds anyway.
 		long wholeSeconds = this.validationTimeout.getSeconds() + ((this.validationTimeout.getNano() > 0) ? 1 : 0);

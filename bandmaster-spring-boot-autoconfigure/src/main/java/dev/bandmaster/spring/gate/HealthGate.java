@@ -45,7 +45,7 @@ public class HealthGate extends Gate {
 	}
 
 	@Override
-	protected void check() throws Exception {
+	public void check() throws Exception {
 		List<String> notUp = InterruptibleCall.call("health-" + this.name, () -> {
 			List<String> reports = new ArrayList<>();
 			collectNotUp(this.name, this.contributor, reports);

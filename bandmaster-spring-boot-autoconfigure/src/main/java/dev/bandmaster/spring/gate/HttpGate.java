@@ -82,7 +82,7 @@ public class HttpGate extends Gate implements AutoCloseable {
 	}
 
 	@Override
-	protected void check() throws IOException, InterruptedException {
+	public void check() throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(this.uri).timeout(this.timeout).GET().build();
 		HttpResponse<Void> response = this.client.send(request, HttpResponse.BodyHandlers.discarding());
 		if (!this.expectedStatuses.contains(response.statusCode())) {

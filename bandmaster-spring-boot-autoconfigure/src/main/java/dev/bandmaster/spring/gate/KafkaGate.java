@@ -68,7 +68,7 @@ public class KafkaGate extends Gate {
 	}
 
 	@Override
-	protected void check() throws Exception {
+	public void check() throws Exception {
 		InterruptibleCall.call(this.description, () -> {
 			Admin admin = Admin.create(this.adminConfig);
 			try {

@@ -26,7 +26,7 @@ public class RedisGate extends Gate {
 	}
 
 	@Override
-	protected void check() throws Exception {
+	public void check() throws Exception {
 		InterruptibleCall.call(this.description, () -> {
 			try (RedisConnection connection = this.connectionFactory.getConnection()) {
 				String answer = connection.ping();

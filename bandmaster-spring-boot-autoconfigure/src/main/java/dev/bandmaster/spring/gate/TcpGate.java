@@ -34,7 +34,7 @@ public class TcpGate extends Gate {
 	}
 
 	@Override
-	protected void check() throws Exception {
+	public void check() throws Exception {
 		InterruptibleCall.call(this.host + ":" + this.port, () -> {
 			try (Socket socket = new Socket()) {
 				// At least 1 ms: 0 would wait forever.

@@ -4,11 +4,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
-import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import dev.bandmaster.spring.endpoint.BandmasterEndpoint;
 import dev.bandmaster.spring.autoconfigure.gate.BandmasterGatesProperties;
+import dev.bandmaster.spring.testsupport.LineRuntimeHints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,23 +30,20 @@ class BandmasterRuntimeHintsTests {
 
 	@Test
 	void thePropertiesBoundBeforeAnyBeanExistsCanBeBound() {
-		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(BandmasterProperties.class, "getStartup"))
+		assertThat(LineRuntimeHints.invocationOf(BandmasterProperties.class, "getStartup")).accepts(this.hints);
+		assertThat(LineRuntimeHints.invocationOf(BandmasterProperties.Startup.class, "setTimeout")).accepts(this.hints);
+		assertThat(LineRuntimeHints.invocationOf(BandmasterGatesProperties.Datasource.class, "setValidationTimeout"))
 			.accepts(this.hints);
-		assertThat(RuntimeHintsPredicates.reflection()
-			.onMethodInvocation(BandmasterProperties.Startup.class, "setTimeout")).accepts(this.hints);
-		assertThat(RuntimeHintsPredicates.reflection()
-			.onMethodInvocation(BandmasterGatesProperties.Datasource.class, "setValidationTimeout"))
+		assertThat(LineRuntimeHints.invocationOf(BandmasterGatesProperties.Http.class, "getEndpoints"))
 			.accepts(this.hints);
-		assertThat(RuntimeHintsPredicates.reflection()
-			.onMethodInvocation(BandmasterGatesProperties.Http.class, "getEndpoints")).accepts(this.hints);
 	}
 
 	@Test
 	void theEndpointsResponsesCanBeWrittenAsJson() {
-		assertThat(RuntimeHintsPredicates.reflection()
-			.onMethodInvocation(BandmasterEndpoint.BandServicesDescriptor.class, "services")).accepts(this.hints);
-		assertThat(RuntimeHintsPredicates.reflection()
-			.onMethodInvocation(BandmasterEndpoint.ServiceDescriptor.class, "dependsOn")).accepts(this.hints);
+		assertThat(LineRuntimeHints.invocationOf(BandmasterEndpoint.BandServicesDescriptor.class, "services"))
+			.accepts(this.hints);
+		assertThat(LineRuntimeHints.invocationOf(BandmasterEndpoint.ServiceDescriptor.class, "dependsOn"))
+			.accepts(this.hints);
 	}
 
 }

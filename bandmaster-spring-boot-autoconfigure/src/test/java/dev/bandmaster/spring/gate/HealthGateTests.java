@@ -10,13 +10,10 @@ import dev.bandmaster.BandmasterException;
 import dev.bandmaster.ErrorKind;
 import dev.bandmaster.Maestro;
 import dev.bandmaster.ServiceDefinition;
+import dev.bandmaster.spring.testsupport.HealthView;
+import dev.bandmaster.spring.testsupport.LineHealth;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
-
-import org.springframework.boot.health.contributor.CompositeHealthContributor;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,15 +25,15 @@ class HealthGateTests {
 
 	@Test
 	void opensWhenTheIndicatorReportsUp() {
-		HealthGate gate = new HealthGate(db(LocalServers.postgresPort()), "db");
+		HealthGate gate = new HealthGate(LineHealth.db(postgres(LocalServers.postgresPort())), "db");
 		assertThat(GateRuns.start(gate, 0, Duration.ZERO)).isEmpty();
 	}
 
 	@Test
 	void retriesThenReportsTheStatusAndDetailsOfAnIndicatorThatIsDown() {
 		LocalServers.postgresPort();
-		List<BandmasterException> errors = GateRuns.start(new HealthGate(db(LocalServers.closedPort()), "db"), 1,
-				Duration.ofMillis(10));
+		List<BandmasterException> errors = GateRuns
+			.start(new HealthGate(LineHealth.db(postgres(LocalServers.closedPort())), "db"), 1, Duration.ofMillis(10));
 		assertThat(errors).singleElement().satisfies((error) -> {
 			assertThat(error.kind()).isEqualTo(ErrorKind.SERVICE_START_FAILURE);
 			assertThat(error.attempts()).isEqualTo(2);
@@ -49,11 +46,11 @@ class HealthGateTests {
 	@Test
 	void opensACompositeOnlyWhenEachOfItsIndicatorsReportsUp() {
 		int port = LocalServers.postgresPort();
-		CompositeHealthContributor bothUp = CompositeHealthContributor
-			.fromMap(Map.of("orders", db(port), "customers", db(port)));
+		var bothUp = LineHealth
+			.composite(Map.of("orders", LineHealth.db(postgres(port)), "customers", LineHealth.db(postgres(port))));
 		assertThat(GateRuns.start(new HealthGate(bothUp, "db"), 0, Duration.ZERO)).isEmpty();
-		CompositeHealthContributor oneDown = CompositeHealthContributor
-			.fromMap(Map.of("orders", db(port), "customers", db(LocalServers.closedPort())));
+		var oneDown = LineHealth.composite(Map.of("orders", LineHealth.db(postgres(port)), "customers",
+				LineHealth.db(postgres(LocalServers.closedPort()))));
 		assertThat(GateRuns.start(new HealthGate(oneDown, "db"), 0, Duration.ZERO)).singleElement()
 			.satisfies((error) -> assertThat(error.getCause())
 				.hasMessageStartingWith("Health contributor 'db' is not UP: 'db/customers' reports DOWN {")
@@ -63,10 +60,9 @@ class HealthGateTests {
 
 	@Test
 	void masksThePasswordsInTheDetails() {
-		HealthIndicator broker = () -> Health.down()
-			.withDetail("url", "amqp://guest:s3cret@rabbit.example.com:5672")
-			.withDetail("jdbc", "jdbc:postgresql://db/orders?user=app&password=hunter2")
-			.build();
+		var broker = LineHealth
+			.indicator(() -> new HealthView("DOWN", Map.of("url", "amqp://guest:s3cret@rabbit.example.com:5672", "jdbc",
+					"jdbc:postgresql://db/orders?user=app&password=hunter2")));
 		assertThat(GateRuns.start(new HealthGate(broker, "rabbit"), 0, Duration.ZERO)).singleElement()
 			.satisfies((error) -> assertThat(error.getCause()).hasMessageContaining("amqp://guest:******@rabbit")
 				.hasMessageContaining("password=******")
@@ -76,7 +72,7 @@ class HealthGateTests {
 
 	@Test
 	void reportsAnIndicatorWithoutHealth() {
-		HealthIndicator silent = () -> null;
+		var silent = LineHealth.indicator(() -> null);
 		assertThat(GateRuns.start(new HealthGate(silent, "silent"), 0, Duration.ZERO)).singleElement()
 			.satisfies((error) -> assertThat(error.getCause())
 				.hasMessage("Health contributor 'silent' is not UP: 'silent' reports no health"));
@@ -85,7 +81,7 @@ class HealthGateTests {
 	@Test
 	void honoursTheAttemptTimeoutWhenTheIndicatorIgnoresInterruption() {
 		CountDownLatch released = new CountDownLatch(1);
-		HealthIndicator stubborn = () -> {
+		var stubborn = LineHealth.indicator(() -> {
 			while (released.getCount() > 0) {
 				try {
 					released.await();
@@ -94,8 +90,8 @@ class HealthGateTests {
 					// Ignored, as some clients do.
 				}
 			}
-			return Health.up().build();
-		};
+			return new HealthView("UP", Map.of());
+		});
 		try {
 			Maestro maestro = new Maestro();
 			maestro.addService(ServiceDefinition.builder("health-stubborn", new HealthGate(stubborn, "stubborn"))
@@ -112,10 +108,10 @@ class HealthGateTests {
 		}
 	}
 
-	private static DataSourceHealthIndicator db(int port) {
+	private static PGSimpleDataSource postgres(int port) {
 		PGSimpleDataSource dataSource = LocalServers.postgresDataSource(port);
 		dataSource.setConnectTimeout(1);
-		return new DataSourceHealthIndicator(dataSource);
+		return dataSource;
 	}
 
 }

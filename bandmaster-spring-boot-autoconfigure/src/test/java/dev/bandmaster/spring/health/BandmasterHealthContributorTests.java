@@ -6,16 +6,12 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.health.actuate.endpoint.SimpleStatusAggregator;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthContributors;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.health.contributor.Status;
-
 import dev.bandmaster.Maestro;
 import dev.bandmaster.ServiceDefinition;
 import dev.bandmaster.ServiceState;
+import dev.bandmaster.spring.testsupport.HealthView;
 import dev.bandmaster.spring.testsupport.Journal;
+import dev.bandmaster.spring.testsupport.LineHealth;
 import dev.bandmaster.spring.testsupport.RecordingService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,9 +47,9 @@ class BandmasterHealthContributorTests {
 
 	@Test
 	void startedServiceIsUpWithDetails() {
-		Health health = health("database");
-		assertThat(health.getStatus()).isEqualTo(Status.UP);
-		assertThat(health.getDetails()).containsEntry("state", ServiceState.STARTED)
+		HealthView health = health("database");
+		assertThat(health.status()).isEqualTo("UP");
+		assertThat(health.details()).containsEntry("state", ServiceState.STARTED)
 			.containsEntry("required", true)
 			.containsEntry("attempts", 1)
 			.containsEntry("dependsOn", List.of())
@@ -62,40 +58,37 @@ class BandmasterHealthContributorTests {
 
 	@Test
 	void requiredServiceNotRunningIsDownWithItsErrorMasked() {
-		Health health = health("cache");
-		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat(health.getDetails()).containsEntry("state", ServiceState.FAILED)
+		HealthView health = health("cache");
+		assertThat(health.status()).isEqualTo("DOWN");
+		assertThat(health.details()).containsEntry("state", ServiceState.FAILED)
 			.containsEntry("dependsOn", List.of("database"))
 			.containsEntry("error", "java.lang.IllegalStateException: Cannot reach redis://app:******@cache:6379");
 	}
 
 	@Test
 	void optionalFailedServiceIsUnknownAndDoesNotTakeTheAggregateDown() {
-		Health health = health("feed");
-		assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
-		assertThat(health.getDetails()).containsEntry("required", false)
+		HealthView health = health("feed");
+		assertThat(health.status()).isEqualTo("UNKNOWN");
+		assertThat(health.details()).containsEntry("required", false)
 			.containsEntry("error", "java.lang.IllegalStateException: partner down");
-		assertThat(new SimpleStatusAggregator().getAggregateStatus(Set.of(Status.UP, health.getStatus())))
-			.isEqualTo(Status.UP);
+		assertThat(LineHealth.aggregate(Set.of("UP", health.status()))).isEqualTo("UP");
 	}
 
 	@Test
 	void detailsCanBeLeftOut() {
-		HealthIndicator indicator = (HealthIndicator) this.contributor.getContributor("cache");
-		assertThat(indicator.health(false).getDetails()).isEmpty();
+		HealthView health = LineHealth.read(this.contributor.getContributor("cache"), false);
+		assertThat(health).isNotNull();
+		assertThat(health.details()).isEmpty();
 	}
 
 	@Test
 	void listsEveryServiceInRegistrationOrder() {
-		assertThat(this.contributor.stream().map(HealthContributors.Entry::name)).containsExactly("database", "cache",
-				"feed");
+		assertThat(LineHealth.names(this.contributor)).containsExactly("database", "cache", "feed");
 		assertThat(this.contributor.getContributor("unknown")).isNull();
 	}
 
-	private Health health(String name) {
-		HealthIndicator indicator = (HealthIndicator) this.contributor.getContributor(name);
-		assertThat(indicator).isNotNull();
-		Health health = indicator.health();
+	private HealthView health(String name) {
+		HealthView health = LineHealth.read(this.contributor.getContributor(name), true);
 		assertThat(health).isNotNull();
 		return health;
 	}

@@ -7,16 +7,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpStatus;
-import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.core.env.Environment;
 
 import dev.bandmaster.spring.BandService;
 import dev.bandmaster.spring.testsupport.GatedService;
+import dev.bandmaster.spring.testsupport.LocalHttp;
+import dev.bandmaster.spring.testsupport.LocalHttp.Response;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -24,56 +25,35 @@ import static org.awaitility.Awaitility.await;
  * requests at once, but its readiness probe refuses traffic until every required service
  * is up, although Spring Boot itself has published that the application accepts traffic.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "bandmaster.startup.mode=background", "management.endpoint.health.probes.enabled=true",
-				"management.endpoint.health.show-details=always" })
-@AutoConfigureRestTestClient
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "bandmaster.startup.mode=background",
+		"management.endpoint.health.probes.enabled=true", "management.endpoint.health.show-details=always" })
 class BandmasterBackgroundIntegrationTests {
 
 	@Autowired
-	private RestTestClient client;
+	private Environment environment;
 
 	@Autowired
 	private GatedService slow;
 
 	@Test
 	void readinessFlipsOnceTheRequiredServicesAreUp() {
-		this.client.get()
-			.uri("/actuator/health/readiness")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("OUT_OF_SERVICE");
-		this.client.get()
-			.uri("/actuator/health/bandmaster/slow")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("DOWN")
-			.jsonPath("$.details.state")
-			.isEqualTo("STARTING");
+		LocalHttp http = new LocalHttp(this.environment);
+		Response readiness = http.get("/actuator/health/readiness");
+		assertThat(readiness.status()).isEqualTo(503);
+		assertThat(readiness.<String>json("$.status")).isEqualTo("OUT_OF_SERVICE");
+		Response slow = http.get("/actuator/health/bandmaster/slow");
+		assertThat(slow.status()).isEqualTo(503);
+		assertThat(slow.<String>json("$.status")).isEqualTo("DOWN");
+		assertThat(slow.<String>json("$.details.state")).isEqualTo("STARTING");
 		this.slow.open();
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> this.client.get()
-				.uri("/actuator/health/readiness")
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody()
-				.jsonPath("$.status")
-				.isEqualTo("UP"));
-		this.client.get()
-			.uri("/actuator/health/bandmaster/slow")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("UP");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			Response ready = http.get("/actuator/health/readiness");
+			assertThat(ready.status()).isEqualTo(200);
+			assertThat(ready.<String>json("$.status")).isEqualTo("UP");
+		});
+		Response started = http.get("/actuator/health/bandmaster/slow");
+		assertThat(started.status()).isEqualTo(200);
+		assertThat(started.<String>json("$.status")).isEqualTo("UP");
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)

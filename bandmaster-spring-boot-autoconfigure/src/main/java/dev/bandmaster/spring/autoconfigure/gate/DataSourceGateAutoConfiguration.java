@@ -27,8 +27,11 @@ import dev.bandmaster.spring.gate.DataSourceGate;
  * sources, each of those beans waits for every gate, since which data source a bean uses
  * is not known before it is created.
  */
+// After Boot 4's auto-configuration, then Boot 3.5's: the sorter ignores the line that is
+// absent.
 @AutoConfiguration(after = BandmasterAutoConfiguration.class,
-		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+				"org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration" })
 @ConditionalOnBean(Maestro.class)
 @ConditionalOnBooleanProperty("bandmaster.gates.datasource.enabled")
 @EnableConfigurationProperties(BandmasterGatesProperties.class)

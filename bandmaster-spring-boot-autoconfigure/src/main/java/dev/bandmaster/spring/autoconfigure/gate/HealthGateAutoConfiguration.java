@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -14,10 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.health.contributor.HealthContributor;
-import org.springframework.boot.health.contributor.HealthContributors;
-import org.springframework.boot.health.registry.HealthContributorRegistry;
-import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -32,13 +26,18 @@ import dev.bandmaster.spring.gate.HealthGate;
  * {@link EnableAutoConfiguration Auto-configuration} of a {@link HealthGate} per health
  * contributor named under {@code bandmaster.gates.health.indicators}, with
  * {@code bandmaster.gates.health.enabled=true}. The contributors are looked up as the
- * health endpoint does: in the {@link HealthContributorRegistry}, then in the
- * {@link ReactiveHealthContributorRegistry}, a nested one by its path
+ * health endpoint does ({@link HealthContributorRegistries}, one per Spring Boot line: in
+ * the {@code HealthContributorRegistry}, then, on Boot 4, in the
+ * {@code ReactiveHealthContributorRegistry}), a nested one by its path
  * ({@code db/orders}).
  */
+// After the auto-configuration of the health contributor registry: Boot 4's, then Boot
+// 3.5's (the sorter ignores the line that is absent).
 @AutoConfiguration(after = BandmasterAutoConfiguration.class,
-		afterName = "org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration")
-@ConditionalOnClass(HealthContributorRegistry.class)
+		afterName = {
+				"org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.health.HealthEndpointAutoConfiguration" })
+@ConditionalOnClass(name = HealthContributorRegistries.REGISTRY_CLASS_NAME)
 @ConditionalOnBean(Maestro.class)
 @ConditionalOnBooleanProperty("bandmaster.gates.health.enabled")
 @EnableConfigurationProperties(BandmasterGatesProperties.class)
@@ -57,7 +56,8 @@ public final class HealthGateAutoConfiguration {
 	 * factory method of the bean definitions {@link GateRegistrar} registers.
 	 */
 	static BandServiceRegistration healthGate(String gateName, String path, ListableBeanFactory beanFactory) {
-		return BandServiceRegistration.of(gateName, new HealthGate(contributor(beanFactory, path), path));
+		return BandServiceRegistration.of(gateName,
+				HealthContributorRegistries.gate(contributor(beanFactory, path), path));
 	}
 
 	/**
@@ -89,12 +89,18 @@ public final class HealthGateAutoConfiguration {
 		return paths;
 	}
 
-	private static HealthContributor contributor(ListableBeanFactory beanFactory, String path) {
-		HealthContributors contributors = contributors(beanFactory, path);
-		Object current = contributors;
+	private static HealthContributorNode contributor(ListableBeanFactory beanFactory, String path) {
+		HealthContributorNode contributors = HealthContributorRegistries.find(beanFactory);
+		if (contributors == null) {
+			throw new BandmasterConfigurationException(
+					INDICATORS_KEY + " names '" + path + "', but the application has no HealthContributorRegistry.",
+					"Add spring-boot-starter-actuator (or spring-boot-health) to the application, "
+							+ "or set bandmaster.gates.health.enabled=false.");
+		}
+		HealthContributorNode current = contributors;
 		for (String segment : path.split("/", -1)) {
-			current = (current instanceof HealthContributors composite) ? composite.getContributor(segment) : null;
-			if (current instanceof BandmasterHealthContributor) {
+			current = (current != null) ? current.child(segment) : null;
+			if (current != null && current.contributor() instanceof BandmasterHealthContributor) {
 				throw new BandmasterConfigurationException(
 						INDICATORS_KEY + " names '" + path
 								+ "', BandMaster's own health contributor, which is UP only once the band services, "
@@ -103,8 +109,8 @@ public final class HealthGateAutoConfiguration {
 								+ "; to wait for another band service, depend on it instead.");
 			}
 		}
-		if (current instanceof HealthContributor contributor) {
-			return contributor;
+		if (current != null) {
+			return current;
 		}
 		List<String> known = new ArrayList<>();
 		addNames("", contributors, known);
@@ -116,34 +122,16 @@ public final class HealthGateAutoConfiguration {
 	}
 
 	/**
-	 * Returns the contributors the health endpoint shows: the blocking registry's, then
-	 * the reactive one's. BandMaster's own is among them, but no gate can wait for it.
+	 * Adds the names of the contributors the health endpoint shows, nested ones by their
+	 * path. BandMaster's own is among them, but no gate can wait for it.
 	 */
-	private static HealthContributors contributors(ListableBeanFactory beanFactory, String path) {
-		HealthContributorRegistry registry = beanFactory.getBeanProvider(HealthContributorRegistry.class)
-			.getIfAvailable();
-		if (registry == null) {
-			throw new BandmasterConfigurationException(
-					INDICATORS_KEY + " names '" + path + "', but the application has no HealthContributorRegistry.",
-					"Add spring-boot-starter-actuator (or spring-boot-health) to the application, "
-							+ "or set bandmaster.gates.health.enabled=false.");
-		}
-		@Nullable ReactiveHealthContributorRegistry reactive = beanFactory
-			.getBeanProvider(ReactiveHealthContributorRegistry.class)
-			.getIfAvailable();
-		return (reactive != null) ? HealthContributors.of(registry, reactive.asHealthContributors()) : registry;
-	}
-
-	private static void addNames(String prefix, HealthContributors contributors, List<String> names) {
-		contributors.forEach((entry) -> {
-			if (entry.contributor() instanceof BandmasterHealthContributor) {
+	private static void addNames(String prefix, HealthContributorNode contributors, List<String> names) {
+		contributors.children().forEach((name, child) -> {
+			if (child.contributor() instanceof BandmasterHealthContributor) {
 				return;
 			}
-			String name = prefix + entry.name();
-			names.add(name);
-			if (entry.contributor() instanceof HealthContributors composite) {
-				addNames(name + "/", composite, names);
-			}
+			names.add(prefix + name);
+			addNames(prefix + name + "/", child, names);
 		});
 	}
 

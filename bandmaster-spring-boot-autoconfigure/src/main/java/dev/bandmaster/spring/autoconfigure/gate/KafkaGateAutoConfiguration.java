@@ -30,8 +30,11 @@ import dev.bandmaster.spring.gate.KafkaGate;
  * {@code spring.kafka.admin.*}), so its gate checks the cluster with the very settings
  * the application uses.
  */
+// After Boot 4's auto-configuration, then Boot 3.5's: the sorter ignores the line that is
+// absent.
 @AutoConfiguration(after = BandmasterAutoConfiguration.class,
-		afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+		afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+				"org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration" })
 @ConditionalOnClass(KafkaAdmin.class)
 @ConditionalOnBean(Maestro.class)
 @ConditionalOnBooleanProperty("bandmaster.gates.kafka.enabled")

@@ -20,8 +20,11 @@ import dev.bandmaster.spring.gate.RedisGate;
  * {@link EnableAutoConfiguration Auto-configuration} of a {@link RedisGate} per
  * {@link RedisConnectionFactory} bean, with {@code bandmaster.gates.redis.enabled=true}.
  */
+// After Boot 4's auto-configuration, then Boot 3.5's: the sorter ignores the line that is
+// absent.
 @AutoConfiguration(after = BandmasterAutoConfiguration.class,
-		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+		afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+				"org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration" })
 @ConditionalOnClass(RedisConnectionFactory.class)
 @ConditionalOnBean(Maestro.class)
 @ConditionalOnBooleanProperty("bandmaster.gates.redis.enabled")

@@ -20,10 +20,15 @@ import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
  * the application has a Micrometer {@link MeterRegistry}; without its timers where the
  * band services are observed.
  */
+// After Boot 4's auto-configuration, then Boot 3.5's: the sorter ignores the line that is
+// absent.
 @AutoConfiguration(after = BandmasterAutoConfiguration.class, afterName = {
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
+		"org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
+		"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ Maestro.class, MeterRegistry.class })
 public final class BandmasterMetricsAutoConfiguration {

@@ -24,8 +24,11 @@ import dev.bandmaster.spring.observation.ObservingMaestroListener;
  * to set conventions of its own; global conventions ({@code GlobalObservationConvention}
  * beans, which Spring Boot adds to the registry) apply either way.
  */
+// After Boot 4's auto-configuration, then Boot 3.5's: the sorter ignores the line that is
+// absent.
 @AutoConfiguration(after = BandmasterAutoConfiguration.class,
-		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
+		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration" })
 @ConditionalOnClass(ObservationRegistry.class)
 @ConditionalOnBean({ Maestro.class, ObservationRegistry.class })
 @ConditionalOnBooleanProperty(name = "bandmaster.observations.enabled", matchIfMissing = true)

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +36,7 @@ import dev.bandmaster.spring.BandmasterConfigurationException;
 import dev.bandmaster.spring.BandmasterStartupException;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
 import dev.bandmaster.spring.gate.LocalServers;
+import dev.bandmaster.spring.testsupport.LineAutoConfigurations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -65,8 +64,8 @@ class GateAutoConfigurationTests {
 	@Test
 	void theDataSourceGateHoldsWhatInitializesOrNeedsTheDatabase() {
 		this.runner.withUserConfiguration(H2Configuration.class)
-			.withConfiguration(AutoConfigurations.of(DataSourceInitializationAutoConfiguration.class,
-					JdbcTemplateAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(LineAutoConfigurations.DATA_SOURCE_INITIALIZATION,
+					LineAutoConfigurations.JDBC_TEMPLATE))
 			.withPropertyValues("bandmaster.gates.datasource.enabled=true", "spring.sql.init.mode=always",
 					"spring.sql.init.schema-locations=classpath:gate-schema.sql")
 			.run((context) -> {
@@ -84,7 +83,7 @@ class GateAutoConfigurationTests {
 	@Test
 	void theDataSourceGateHoldsNothingWithoutHoldInitialization() {
 		this.runner.withUserConfiguration(H2Configuration.class)
-			.withConfiguration(AutoConfigurations.of(JdbcTemplateAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(LineAutoConfigurations.JDBC_TEMPLATE))
 			.withPropertyValues("bandmaster.gates.datasource.enabled=true",
 					"bandmaster.gates.datasource.hold-initialization=false")
 			.run((context) -> {

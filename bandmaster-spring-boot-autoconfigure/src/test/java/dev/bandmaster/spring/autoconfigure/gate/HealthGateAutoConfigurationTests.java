@@ -8,12 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.data.redis.autoconfigure.health.DataRedisHealthContributorAutoConfiguration;
-import org.springframework.boot.data.redis.autoconfigure.health.DataRedisReactiveHealthContributorAutoConfiguration;
-import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
-import org.springframework.boot.health.registry.HealthContributorRegistry;
-import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
-import org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +25,8 @@ import dev.bandmaster.spring.BandmasterStartupException;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
 import dev.bandmaster.spring.autoconfigure.health.BandmasterHealthAutoConfiguration;
 import dev.bandmaster.spring.gate.LocalServers;
+import dev.bandmaster.spring.testsupport.LineAutoConfigurations;
+import dev.bandmaster.spring.testsupport.LineHealth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,9 +38,8 @@ class HealthGateAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(BandmasterAutoConfiguration.class, HealthGateAutoConfiguration.class,
-				HealthContributorRegistryAutoConfiguration.class, DataSourceHealthContributorAutoConfiguration.class,
-				DataRedisHealthContributorAutoConfiguration.class,
-				DataRedisReactiveHealthContributorAutoConfiguration.class));
+				LineAutoConfigurations.HEALTH_CONTRIBUTOR_REGISTRY, LineAutoConfigurations.DATA_SOURCE_HEALTH,
+				LineAutoConfigurations.REDIS_HEALTH, LineAutoConfigurations.REDIS_REACTIVE_HEALTH));
 
 	@Test
 	void opensAGatePerNamedIndicatorOnTheRealServers() {
@@ -58,8 +53,8 @@ class HealthGateAutoConfigurationTests {
 				// With Reactor present and a reactive connection factory, Boot's Redis
 				// indicator is a reactive one, which the gate finds as the health
 				// endpoint does.
-				assertThat(context.getBean(ReactiveHealthContributorRegistry.class).getContributor("redis"))
-					.isNotNull();
+				assertThat(context.getBean("redisHealthContributor"))
+					.isInstanceOf(LineHealth.REACTIVE_CONTRIBUTOR_TYPE);
 				Maestro maestro = context.getBean(Maestro.class);
 				assertThat(maestro.services()).extracting(ServiceSnapshot::name)
 					.containsExactlyInAnyOrder("health-db", "health-redis");
@@ -206,7 +201,7 @@ class HealthGateAutoConfigurationTests {
 
 	@Test
 	void addsNoGateWithoutSpringBootHealth() {
-		this.runner.withClassLoader(new FilteredClassLoader(HealthContributorRegistry.class))
+		this.runner.withClassLoader(new FilteredClassLoader(LineHealth.REGISTRY_TYPE))
 			.withPropertyValues("bandmaster.gates.health.enabled=true", "bandmaster.gates.health.indicators=db")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(BandServiceRegistration.class));
 	}

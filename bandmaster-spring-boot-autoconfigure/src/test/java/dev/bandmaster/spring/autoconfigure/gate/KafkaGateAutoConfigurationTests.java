@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +23,7 @@ import dev.bandmaster.spring.BandmasterConfigurationException;
 import dev.bandmaster.spring.BandmasterStartupException;
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
 import dev.bandmaster.spring.gate.LocalServers;
+import dev.bandmaster.spring.testsupport.LineAutoConfigurations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +36,7 @@ class KafkaGateAutoConfigurationTests {
 	private static EmbeddedKafkaKraftBroker broker;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
-		.of(BandmasterAutoConfiguration.class, KafkaGateAutoConfiguration.class, KafkaAutoConfiguration.class));
+		.of(BandmasterAutoConfiguration.class, KafkaGateAutoConfiguration.class, LineAutoConfigurations.KAFKA));
 
 	@BeforeAll
 	static void startBroker() {

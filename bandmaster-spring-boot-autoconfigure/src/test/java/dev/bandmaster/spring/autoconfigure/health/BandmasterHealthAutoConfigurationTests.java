@@ -3,12 +3,12 @@ package dev.bandmaster.spring.autoconfigure.health;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.bandmaster.spring.autoconfigure.BandmasterAutoConfiguration;
 import dev.bandmaster.spring.health.BandmasterHealthContributor;
+import dev.bandmaster.spring.testsupport.LineHealth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,13 +40,14 @@ class BandmasterHealthAutoConfigurationTests {
 
 	@Test
 	void backsOffWithoutHealthSupport() {
-		this.runner.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+		this.runner.withClassLoader(new FilteredClassLoader(LineHealth.INDICATOR_TYPE))
 			.run((context) -> assertThat(context).doesNotHaveBean(BandmasterHealthContributor.class));
 	}
 
 	@Test
 	void backsOffWhenTheApplicationDefinesItsOwn() {
-		this.runner.withBean("bandmasterHealthIndicator", HealthIndicator.class, () -> () -> null)
+		this.runner
+			.withBean("bandmasterHealthIndicator", LineHealth.INDICATOR_TYPE, () -> LineHealth.indicator(() -> null))
 			.run((context) -> assertThat(context).doesNotHaveBean(BandmasterHealthContributor.class));
 	}
 

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributor;
@@ -46,38 +44,22 @@ public class HealthGate extends Gate {
 
 	@Override
 	public void check() throws Exception {
-		List<String> notUp = InterruptibleCall.call("health-" + this.name, () -> {
-			List<String> reports = new ArrayList<>();
-			collectNotUp(this.name, this.contributor, reports);
-			return reports;
+		IndicatorHealth.requireUp(this.name, () -> {
+			List<IndicatorHealth> healths = new ArrayList<>();
+			read(this.name, this.contributor, healths);
+			return healths;
 		});
-		if (!notUp.isEmpty()) {
-			throw new IllegalStateException(
-					ServiceError.mask("Health contributor '" + this.name + "' is not UP: " + String.join("; ", notUp)));
-		}
 	}
 
-	private static void collectNotUp(String path, HealthContributor contributor, List<String> reports) {
+	private static void read(String path, HealthContributor contributor, List<IndicatorHealth> healths) {
 		if (contributor instanceof CompositeHealthContributor composite) {
-			composite.forEach((entry) -> collectNotUp(path + "/" + entry.name(), entry.contributor(), reports));
+			composite.forEach((entry) -> read(path + "/" + entry.name(), entry.contributor(), healths));
 		}
 		else if (contributor instanceof HealthIndicator indicator) {
-			String report = reportUnlessUp(indicator.health(true));
-			if (report != null) {
-				reports.add("'" + path + "' " + report);
-			}
+			Health health = indicator.health(true);
+			healths.add((health != null) ? new IndicatorHealth(path, health.getStatus().getCode(), health.getDetails())
+					: IndicatorHealth.none(path));
 		}
-	}
-
-	private static @Nullable String reportUnlessUp(@Nullable Health health) {
-		if (health == null) {
-			return "reports no health";
-		}
-		if (Status.UP.equals(health.getStatus())) {
-			return null;
-		}
-		return "reports " + health.getStatus().getCode()
-				+ (health.getDetails().isEmpty() ? "" : " " + health.getDetails());
 	}
 
 	@Override

@@ -200,6 +200,39 @@ class SupervisionTests extends BandTestSupport {
 	}
 
 	@Test
+	void noCheckRunsWhileItsServiceIsNotStarted() throws Exception {
+		RecordingService db = supervised("db", Restart.NEVER, Duration.ofMillis(5));
+		add("repo", "db");
+		assertThat(this.maestro.startAll(LONG)).isEmpty();
+		awaitTrue(() -> db.checks() >= 1);
+
+		this.maestro.reportFailure("db", new IllegalStateException("lost"));
+		awaitTrue(() -> db.stops() == 1);
+		int checks = db.checks();
+		Thread.sleep(100);
+
+		assertThat(db.checks()).isEqualTo(checks);
+		assertThat(db.violations()).isEmpty();
+	}
+
+	@Test
+	void aStopWaitsForACheckUnderWayEvenOneThatIgnoresItsInterruption() throws Exception {
+		CountDownLatch checking = new CountDownLatch(1);
+		RecordingService db = supervised("db", Restart.ON_FAILURE, Duration.ofMillis(5)).onCheck(() -> {
+			checking.countDown();
+			Pauses.sleepUninterruptibly(Duration.ofMillis(200));
+		});
+		assertThat(this.maestro.startAll(LONG)).isEmpty();
+		assertThat(checking.await(10, TimeUnit.SECONDS)).isTrue();
+
+		assertThat(this.maestro.stopAll(LONG)).isEmpty();
+
+		assertThat(db.stops()).isEqualTo(1);
+		assertThat(db.violations()).isEmpty();
+		assertBefore(last("db", Kind.CHECK_BEGAN), last("db", Kind.STOP_BEGAN));
+	}
+
+	@Test
 	void aRestartThatFailsIsTriedAgainWithBackoffUntilItStartsThenTheDependentsStart() throws Exception {
 		AtomicInteger failingRestarts = new AtomicInteger();
 		RecordingService db = new RecordingService("db", this.timeline).onStart(() -> {

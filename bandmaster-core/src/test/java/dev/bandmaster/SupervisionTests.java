@@ -201,7 +201,8 @@ class SupervisionTests extends BandTestSupport {
 
 	@Test
 	void noCheckRunsWhileItsServiceIsNotStarted() throws Exception {
-		RecordingService db = supervised("db", Restart.NEVER, Duration.ofMillis(5));
+		// The next check is due while the service is failed and released.
+		RecordingService db = supervised("db", Restart.NEVER, Duration.ofMillis(150));
 		add("repo", "db");
 		assertThat(this.maestro.startAll(LONG)).isEmpty();
 		awaitTrue(() -> db.checks() >= 1);
@@ -209,7 +210,7 @@ class SupervisionTests extends BandTestSupport {
 		this.maestro.reportFailure("db", new IllegalStateException("lost"));
 		awaitTrue(() -> db.stops() == 1);
 		int checks = db.checks();
-		Thread.sleep(100);
+		Thread.sleep(400);
 
 		assertThat(db.checks()).isEqualTo(checks);
 		assertThat(db.violations()).isEmpty();

@@ -129,11 +129,51 @@ class SupervisionTests extends BandTestSupport {
 		assertThat(feed.stops()).isZero();
 		assertThat(db.starts()).isEqualTo(1);
 
-		assertThat(this.maestro.stopAll(LONG)).isEmpty();
+		// A service whose stop failed is still started after stopAll, but no longer
+		// supervised.
+		db.onStop(() -> {
+			throw new IllegalStateException("stuck");
+		});
+		assertThat(this.maestro.stopAll(LONG)).extracting(BandmasterException::kind)
+			.containsExactly(ErrorKind.SERVICE_STOP_FAILURE);
 		this.maestro.reportFailure("db", new IllegalStateException("after stopAll"));
 		Thread.sleep(100);
 		assertThat(this.events.failed()).isEmpty();
-		assertThat(this.maestro.state("db")).isEqualTo(ServiceState.STOPPED);
+		assertThat(this.maestro.state("db")).isEqualTo(ServiceState.STARTED);
+		assertThat(db.starts()).isEqualTo(1);
+		db.onStop(() -> {
+		});
+	}
+
+	@Test
+	void stopAllCalledWhileARestartRunIsAboutToBeginLetsNoCallOfItBegin() throws Exception {
+		RecordingService db = supervised("db", Restart.ON_FAILURE, null);
+		CountDownLatch entered = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicBoolean armed = new AtomicBoolean();
+		this.maestro.addListener(new MaestroListener() {
+			@Override
+			public void runStarting(ServiceState transition, int services) {
+				if (transition == ServiceState.STARTING && armed.getAndSet(false)) {
+					entered.countDown();
+					Pauses.awaitUninterruptibly(release);
+				}
+			}
+		});
+		assertThat(this.maestro.startAll(LONG)).isEmpty();
+		armed.set(true);
+		this.maestro.reportFailure("db", new IllegalStateException("lost"));
+		assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+		Thread stopping = new Thread(() -> this.maestro.stopAll(LONG));
+		stopping.start();
+		Pauses.awaitTimedWaiting(stopping);
+		release.countDown();
+		stopping.join(LONG.toMillis());
+
+		assertThat(db.starts()).isEqualTo(1);
+		assertThat(this.maestro.state("db")).isEqualTo(ServiceState.FAILED);
+		assertThat(this.events.of("db")).last().isEqualTo("startFailed");
 	}
 
 	@Test
@@ -157,6 +197,40 @@ class SupervisionTests extends BandTestSupport {
 		assertThat(this.maestro.startAll(LONG)).isEmpty();
 		assertThat(db.starts()).isEqualTo(2);
 		assertThat(repo.starts()).isEqualTo(2);
+	}
+
+	@Test
+	void noCheckRunsWhileItsServiceIsNotStarted() throws Exception {
+		// The next check is due while the service is failed and released.
+		RecordingService db = supervised("db", Restart.NEVER, Duration.ofMillis(150));
+		add("repo", "db");
+		assertThat(this.maestro.startAll(LONG)).isEmpty();
+		awaitTrue(() -> db.checks() >= 1);
+
+		this.maestro.reportFailure("db", new IllegalStateException("lost"));
+		awaitTrue(() -> db.stops() == 1);
+		int checks = db.checks();
+		Thread.sleep(400);
+
+		assertThat(db.checks()).isEqualTo(checks);
+		assertThat(db.violations()).isEmpty();
+	}
+
+	@Test
+	void aStopWaitsForACheckUnderWayEvenOneThatIgnoresItsInterruption() throws Exception {
+		CountDownLatch checking = new CountDownLatch(1);
+		RecordingService db = supervised("db", Restart.ON_FAILURE, Duration.ofMillis(5)).onCheck(() -> {
+			checking.countDown();
+			Pauses.sleepUninterruptibly(Duration.ofMillis(200));
+		});
+		assertThat(this.maestro.startAll(LONG)).isEmpty();
+		assertThat(checking.await(10, TimeUnit.SECONDS)).isTrue();
+
+		assertThat(this.maestro.stopAll(LONG)).isEmpty();
+
+		assertThat(db.stops()).isEqualTo(1);
+		assertThat(db.violations()).isEmpty();
+		assertBefore(last("db", Kind.CHECK_BEGAN), last("db", Kind.STOP_BEGAN));
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.bandmaster.spring.gate;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
@@ -41,6 +43,25 @@ class DataSourceGateTests {
 		DataSourceGate gate = new DataSourceGate(counting(postgres, attempts), "postgres", Duration.ofSeconds(2));
 		assertThat(GateRuns.start(gate, 3, Duration.ofMillis(50))).isEmpty();
 		assertThat(attempts).hasValue(1);
+	}
+
+	@Test
+	void checksThatPostgresStillAnswersUntilItGoesAwayAndAgainOnceItIsBack() throws Exception {
+		try (ForwardingProxy postgres = ForwardingProxy.to(LocalServers.postgresPort())) {
+			PGSimpleDataSource dataSource = LocalServers.postgresDataSource(postgres.port());
+			dataSource.setConnectTimeout(2);
+			AtomicInteger connections = new AtomicInteger();
+			DataSourceGate gate = new DataSourceGate(counting(dataSource, connections), "orders",
+					Duration.ofSeconds(2));
+			gate.check();
+			assertThat(connections).hasValue(1);
+			postgres.close();
+			assertThatExceptionOfType(SQLException.class).isThrownBy(gate::check)
+				.withMessageContaining("Connection to " + LocalServers.HOST + ":" + postgres.port());
+			postgres.reopen();
+			gate.check();
+			assertThat(connections).hasValue(3);
+		}
 	}
 
 	@Test

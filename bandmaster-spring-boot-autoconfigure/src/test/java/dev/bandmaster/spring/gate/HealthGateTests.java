@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests of {@link HealthGate} with Spring Boot's real {@code db} indicator on the real
@@ -27,6 +28,19 @@ class HealthGateTests {
 	void opensWhenTheIndicatorReportsUp() {
 		HealthGate gate = new HealthGate(LineHealth.db(postgres(LocalServers.postgresPort())), "db");
 		assertThat(GateRuns.start(gate, 0, Duration.ZERO)).isEmpty();
+	}
+
+	@Test
+	void checksThatTheIndicatorStillReportsUpUntilWhatItChecksGoesAway() throws Exception {
+		try (ForwardingProxy postgres = ForwardingProxy.to(LocalServers.postgresPort())) {
+			HealthGate gate = new HealthGate(db(postgres.port()), "db");
+			gate.check();
+			postgres.close();
+			assertThatIllegalStateException().isThrownBy(gate::check)
+				.withMessageStartingWith("Health contributor 'db' is not UP: 'db' reports DOWN {");
+			postgres.reopen();
+			gate.check();
+		}
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
 
 class HttpGateTests {
 
@@ -47,6 +48,18 @@ class HttpGateTests {
 	void opensWhenTheEndpointAnswersTheExpectedStatus() {
 		assertThat(GateRuns.start(gate(Set.of(200)), 0, Duration.ZERO)).isEmpty();
 		assertThat(this.requests).hasValue(1);
+	}
+
+	@Test
+	void checksThatTheEndpointStillAnswersTheExpectedStatus() throws Exception {
+		HttpGate gate = gate(Set.of(200));
+		gate.check();
+		assertThat(this.requests).hasValue(1);
+		this.unavailableFor = Integer.MAX_VALUE;
+		assertThatIOException().isThrownBy(gate::check).withMessageEndingWith("answered 503, expected 200");
+		this.server.stop(0);
+		assertThatIOException().isThrownBy(gate::check);
+		assertThat(this.requests).hasValue(2);
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
@@ -52,6 +53,26 @@ class KafkaGateTests {
 				List.of());
 		assertThat(GateRuns.start(gate, 3, Duration.ofMillis(50), retries(failures))).isEmpty();
 		assertThat(failures).isEmpty();
+	}
+
+	@Test
+	void checksThatTheClusterStillDescribesItselfUntilItsBrokerGoesAway() throws Exception {
+		EmbeddedKafkaKraftBroker own = new EmbeddedKafkaKraftBroker(1, 1, "orders");
+		own.afterPropertiesSet();
+		try {
+			KafkaGate gate = new KafkaGate(config(own.getBrokersAsString()), "kafkaAdmin", Duration.ofSeconds(2),
+					List.of("orders"));
+			gate.check();
+			BrokerServer server = own.getCluster().brokers().values().iterator().next();
+			server.shutdown();
+			server.awaitShutdown();
+			assertThatException().isThrownBy(gate::check)
+				.withMessageStartingWith(
+						"Kafka cluster 'kafkaAdmin' (" + own.getBrokersAsString() + ") did not describe itself: ");
+		}
+		finally {
+			own.destroy();
+		}
 	}
 
 	@Test

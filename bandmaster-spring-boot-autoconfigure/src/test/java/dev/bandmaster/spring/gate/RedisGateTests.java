@@ -19,6 +19,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceClientConfigurat
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+import static org.awaitility.Awaitility.await;
 
 class RedisGateTests {
 
@@ -33,6 +35,28 @@ class RedisGateTests {
 		}
 		finally {
 			factory.destroy();
+		}
+	}
+
+	@Test
+	void checksThatRedisStillAnswersPingUntilItGoesAwayAndAgainOnceItIsBack() throws Exception {
+		try (ForwardingProxy redis = ForwardingProxy.to(LocalServers.redisPort())) {
+			LettuceConnectionFactory factory = factory(redis.port());
+			try {
+				RedisGate gate = new RedisGate(factory, "cache");
+				gate.check();
+				redis.close();
+				// Lettuce's shared connection was cut: its command times out, or a new
+				// one is refused.
+				assertThatException().isThrownBy(gate::check)
+					.withMessageMatching("(?s).*(Unable to connect|command timed out).*");
+				redis.reopen();
+				// Lettuce reconnects in the background, after a delay of its own.
+				await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(gate::check);
+			}
+			finally {
+				factory.destroy();
+			}
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.bandmaster.spring.autoconfigure;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,7 +11,6 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -85,11 +85,20 @@ public final class BandmasterAutoConfiguration {
 	}
 
 	private static ServiceSettings serviceSettings(String key, BandmasterProperties.ServiceProperties service) {
-		PropertyMapper map = PropertyMapper.get();
+		// Null checks of our own, not PropertyMapper's: it skips null values by default
+		// in
+		// Spring Boot 4 but only when told to (whenNonNull, gone in 4) in Boot 3.5.
 		ServiceSettings settings = ServiceSettings.NONE.withTuning(tuning(service, "bandmaster.services." + key + "."));
-		settings = map.from(service::getRequired).to(settings, ServiceSettings::withRequired);
-		settings = map.from(service::getDependsOn).to(settings, ServiceSettings::withDependsOn);
-		return map.from(service::getHolds).to(settings, ServiceSettings::withHolds);
+		Boolean required = service.getRequired();
+		if (required != null) {
+			settings = settings.withRequired(required);
+		}
+		List<String> dependsOn = service.getDependsOn();
+		if (dependsOn != null) {
+			settings = settings.withDependsOn(dependsOn);
+		}
+		List<String> holds = service.getHolds();
+		return (holds != null) ? settings.withHolds(holds) : settings;
 	}
 
 	private static Tuning tuning(BandmasterProperties.Tuning tuning, String prefix) {

@@ -14,6 +14,7 @@ import dev.bandmaster.Maestro;
 import dev.bandmaster.MaestroListener;
 import dev.bandmaster.ServiceDefinition;
 import dev.bandmaster.ServiceState;
+import dev.bandmaster.spring.testsupport.LineEmbeddedKafka;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -133,6 +134,7 @@ class KafkaGateTests {
 		// expired: a short session keeps the test short.
 		restarting.brokerProperty("broker.session.timeout.ms", "1000");
 		restarting.brokerProperty("broker.heartbeat.interval.ms", "200");
+		LineEmbeddedKafka.keepPortAcrossRestarts(restarting);
 		restarting.afterPropertiesSet();
 		try {
 			BrokerServer server = restarting.getCluster().brokers().values().iterator().next();

@@ -7,82 +7,64 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.core.env.Environment;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Boots the sample as a newcomer runs it (embedded database, no server) on a random port,
  * and reads what it shows: health, the {@code bandmaster} endpoint, the boot report, and
- * the shop's page.
+ * the shop's page. Through Spring's {@link RestClient}, the same on every Spring Boot
+ * line (where Boot 4's {@code RestTestClient} and Boot 3's {@code TestRestTemplate}
+ * differ), so that the Boot 3.5 sample runs these tests too.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureRestTestClient
 @ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationTests {
 
 	@Autowired
-	private RestTestClient client;
+	private Environment environment;
 
 	@Test
 	void everyServiceIsUpInTheHealth() {
-		this.client.get()
-			.uri("/actuator/health")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("UP")
-			.jsonPath("$.components.bandmaster.components.datasource.status")
-			.isEqualTo("UP")
-			.jsonPath("$.components.bandmaster.components.catalog.details.dependsOn[0]")
-			.isEqualTo("datasource")
-			.jsonPath("$.components.bandmaster.components.search-index.status")
-			.isEqualTo("UP")
-			.jsonPath("$.components.bandmaster.components.price-cache.status")
-			.isEqualTo("UP")
-			.jsonPath("$.components.bandmaster.components.partner-feed.details.attempts")
-			.isEqualTo(3)
-			.jsonPath("$.components.bandmaster.components.partner-feed.details.error")
-			.value(String.class, (error) -> assertThat(error).contains("https://partner:******@feeds.example.com")
-				.doesNotContain("s3cret"));
+		DocumentContext health = json("/actuator/health");
+		assertThat(health.read("$.status", String.class)).isEqualTo("UP");
+		assertThat(health.read("$.components.bandmaster.components.datasource.status", String.class)).isEqualTo("UP");
+		assertThat(health.read("$.components.bandmaster.components.catalog.details.dependsOn[0]", String.class))
+			.isEqualTo("datasource");
+		assertThat(health.read("$.components.bandmaster.components.search-index.status", String.class)).isEqualTo("UP");
+		assertThat(health.read("$.components.bandmaster.components.price-cache.status", String.class)).isEqualTo("UP");
+		assertThat(health.read("$.components.bandmaster.components.partner-feed.details.attempts", Integer.class))
+			.isEqualTo(3);
+		assertThat(health.read("$.components.bandmaster.components.partner-feed.details.error", String.class))
+			.contains("https://partner:******@feeds.example.com")
+			.doesNotContain("s3cret");
 	}
 
 	@Test
 	void theEndpointShowsTheInferredDependenciesAndTheGraph() {
-		this.client.get()
-			.uri("/actuator/bandmaster")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.services[?(@.name == 'search-index')].dependsOn[0]")
-			.isEqualTo(List.of("catalog"))
-			.jsonPath("$.services[?(@.name == 'price-cache')].state")
+		DocumentContext bandmaster = json("/actuator/bandmaster");
+		assertThat(bandmaster.read("$.services[?(@.name == 'search-index')].dependsOn[0]", List.class))
+			.isEqualTo(List.of("catalog"));
+		assertThat(bandmaster.read("$.services[?(@.name == 'price-cache')].state", List.class))
 			.isEqualTo(List.of("STARTED"));
-		this.client.get()
-			.uri("/actuator/bandmaster/graph")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value((graph) -> {
-				assertThat(graph).startsWith("graph TD\n");
-				assertThat(nodes(graph)).containsOnlyKeys("catalog", "partner-feed (optional)", "price-cache",
-						"search-index", "datasource");
-				assertThat(edges(graph)).containsExactlyInAnyOrder("datasource --> catalog", "catalog --> price-cache",
-						"catalog --> search-index");
-			});
+		String graph = get("/actuator/bandmaster/graph");
+		assertThat(graph).startsWith("graph TD\n");
+		assertThat(nodes(graph)).containsOnlyKeys("catalog", "partner-feed (optional)", "price-cache", "search-index",
+				"datasource");
+		assertThat(edges(graph)).containsExactlyInAnyOrder("datasource --> catalog", "catalog --> price-cache",
+				"catalog --> search-index");
 	}
 
 	/** The graph's nodes, by label, with their ids: {@code s0["catalog"]:::up}. */
@@ -120,16 +102,19 @@ class SampleApplicationTests {
 
 	@Test
 	void theShopServesItsProducts() {
-		this.client.get()
-			.uri("/products?q=coffee")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$[0].name")
-			.isEqualTo("Burr coffee grinder")
-			.jsonPath("$[0].offerCents")
-			.isEqualTo(7565);
+		DocumentContext products = json("/products?q=coffee");
+		assertThat(products.read("$[0].name", String.class)).isEqualTo("Burr coffee grinder");
+		assertThat(products.read("$[0].offerCents", Integer.class)).isEqualTo(7565);
+	}
+
+	/** GETs a path of the sample, which must answer 2xx: its body. */
+	private String get(String path) {
+		int port = this.environment.getRequiredProperty("local.server.port", Integer.class);
+		return RestClient.create("http://127.0.0.1:" + port).get().uri(path).retrieve().body(String.class);
+	}
+
+	private DocumentContext json(String path) {
+		return JsonPath.parse(get(path));
 	}
 
 }

@@ -1,0 +1,70 @@
+package dev.bandmaster.spring.gate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.boot.actuate.health.CompositeHealthContributor;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthContributor;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+
+import dev.bandmaster.spring.diagnostics.ServiceError;
+
+/**
+ * A gate that asks one of Spring Boot's health contributors (those under
+ * {@code /actuator/health}) and opens when it reports {@link Status#UP UP}: for every
+ * store Boot has a health indicator for, without a client call of its own. A composite
+ * contributor, such as {@code db} with several data sources, opens when each indicator in
+ * it reports {@code UP}. Otherwise the check fails with each indicator's status and
+ * details, passwords masked as {@link ServiceError#mask(String)} does.
+ * <p>
+ * The indicator runs on a thread of its own, so an attempt timeout ends the attempt at
+ * once; the indicator's own call is bounded only by its client's timeouts, and goes on in
+ * the background until they end. Thread-safe when the contributor is, as Spring Boot's
+ * are.
+ */
+public class HealthGate extends Gate {
+
+	private final HealthContributor contributor;
+
+	private final String name;
+
+	/**
+	 * Creates a gate.
+	 * @param contributor the health indicator or composite contributor to ask
+	 * @param name its name, as under {@code /actuator/health}, e.g. {@code db} or
+	 * {@code db/dataSource}
+	 */
+	public HealthGate(HealthContributor contributor, String name) {
+		this.contributor = Objects.requireNonNull(contributor, "contributor must not be null");
+		this.name = Objects.requireNonNull(name, "name must not be null");
+	}
+
+	@Override
+	protected void check() throws Exception {
+		IndicatorHealth.requireUp(this.name, () -> {
+			List<IndicatorHealth> healths = new ArrayList<>();
+			read(this.name, this.contributor, healths);
+			return healths;
+		});
+	}
+
+	private static void read(String path, HealthContributor contributor, List<IndicatorHealth> healths) {
+		if (contributor instanceof CompositeHealthContributor composite) {
+			composite.forEach((named) -> read(path + "/" + named.getName(), named.getContributor(), healths));
+		}
+		else if (contributor instanceof HealthIndicator indicator) {
+			Health health = indicator.getHealth(true);
+			healths.add((health != null) ? new IndicatorHealth(path, health.getStatus().getCode(), health.getDetails())
+					: IndicatorHealth.none(path));
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "HealthGate[" + this.name + "]";
+	}
+
+}

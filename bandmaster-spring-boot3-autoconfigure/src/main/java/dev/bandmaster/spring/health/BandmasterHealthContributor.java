@@ -1,0 +1,53 @@
+package dev.bandmaster.spring.health;
+
+import java.util.Iterator;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.health.CompositeHealthContributor;
+import org.springframework.boot.actuate.health.HealthContributor;
+import org.springframework.boot.actuate.health.NamedContributor;
+
+import dev.bandmaster.Maestro;
+
+/**
+ * The {@code bandmaster} health contributor: one component per band service, named after
+ * it, read live from the {@link Maestro} so that services registered when the context
+ * starts appear without further wiring.
+ * <p>
+ * A started service is {@code UP}; a required service that is not running is
+ * {@code DOWN}; an optional one that is not running is {@code UNKNOWN}, which the default
+ * status order ranks below {@code UP}, so that it shows its failure in its own component
+ * without taking the application's overall status down. Details: {@code state},
+ * {@code required}, {@code attempts}, {@code dependsOn}, and the last {@code error} with
+ * the passwords of URLs masked.
+ * <p>
+ * Thread-safe.
+ */
+public class BandmasterHealthContributor implements CompositeHealthContributor {
+
+	private final Maestro maestro;
+
+	/**
+	 * Creates a contributor.
+	 * @param maestro the maestro whose services are reported
+	 */
+	public BandmasterHealthContributor(Maestro maestro) {
+		this.maestro = maestro;
+	}
+
+	@Override
+	public @Nullable HealthContributor getContributor(String name) {
+		return (this.maestro.state(name) != null) ? new ServiceHealthIndicator(this.maestro, name) : null;
+	}
+
+	@Override
+	public Iterator<NamedContributor<HealthContributor>> iterator() {
+		return this.maestro.services()
+			.stream()
+			.map((snapshot) -> NamedContributor.<HealthContributor>of(snapshot.name(),
+					new ServiceHealthIndicator(this.maestro, snapshot.name())))
+			.iterator();
+	}
+
+}

@@ -43,7 +43,7 @@ public class HealthGate extends Gate {
 	}
 
 	@Override
-	protected void check() throws Exception {
+	public void check() throws Exception {
 		IndicatorHealth.requireUp(this.name, () -> {
 			List<IndicatorHealth> healths = new ArrayList<>();
 			read(this.name, this.contributor, healths);

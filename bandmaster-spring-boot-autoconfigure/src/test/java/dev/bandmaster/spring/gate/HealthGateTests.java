@@ -33,7 +33,7 @@ class HealthGateTests {
 	@Test
 	void checksThatTheIndicatorStillReportsUpUntilWhatItChecksGoesAway() throws Exception {
 		try (ForwardingProxy postgres = ForwardingProxy.to(LocalServers.postgresPort())) {
-			HealthGate gate = new HealthGate(db(postgres.port()), "db");
+			HealthGate gate = new HealthGate(LineHealth.db(postgres(postgres.port())), "db");
 			gate.check();
 			postgres.close();
 			assertThatIllegalStateException().isThrownBy(gate::check)

@@ -54,6 +54,9 @@ import dev.bandmaster.spring.lifecycle.BandServiceCollector.Declarations;
  * under {@code bandmaster.services} or a dependency that no declared service has is left
  * for the boot to check. Under AOT, the held beans' dependencies are already in the
  * generated bean definitions, and this does nothing.
+ * <p>
+ * Public for the auto-configuration, which creates it: not an API of its own. Not
+ * thread-safe: Spring calls it once, on the thread that refreshes the context.
  */
 public final class BandServiceGraphPostProcessor implements BeanFactoryPostProcessor, EnvironmentAware, Ordered {
 

@@ -27,8 +27,9 @@ for home in "${homes[@]}"; do
 	echo "== $("$java" -version 2>&1 | head -n 1); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 	"$java" -Xmx8g -cp benchmarks/target/benchmarks.jar dev.bandmaster.benchmarks.runner.ScenarioRunner \
 		--runs "${RUNS:-5}" "${workloads[@]}"
-	# The starter's overhead: 1000 no-op @BandService beans against the same context with 1000 plain beans.
+	# The starter's overhead: 1000 no-op @BandService beans against the same context with 1000 plain beans
+	# (without, then with, Spring Boot's configuration properties infrastructure).
 	"$java" -Xmx8g -cp benchmarks/target/benchmarks.jar dev.bandmaster.benchmarks.runner.ScenarioRunner \
-		--runs 15 --warmups 10 --contenders bandmaster,bandmaster-starter,spring-depends-on wide-10 wide-1000 layered-1000
+		--runs 15 --warmups 10 --contenders bandmaster,bandmaster-starter,spring-depends-on,spring-depends-on-boot wide-10 wide-1000 layered-1000
 	echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 done

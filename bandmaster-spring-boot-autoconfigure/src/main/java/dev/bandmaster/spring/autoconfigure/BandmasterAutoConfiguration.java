@@ -14,7 +14,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 
 import dev.bandmaster.Maestro;
 import dev.bandmaster.MaestroListener;
@@ -41,10 +40,10 @@ import dev.bandmaster.spring.lifecycle.ConfiguredValues;
 public final class BandmasterAutoConfiguration {
 
 	@Bean
-	static BandServiceGraphPostProcessor bandmasterServiceGraphPostProcessor(Environment environment) {
+	static BandServiceGraphPostProcessor bandmasterServiceGraphPostProcessor() {
 		// Runs before any configuration properties bean exists: binds its own.
-		return new BandServiceGraphPostProcessor(environment,
-				() -> settings(Binder.get(environment).bindOrCreate("bandmaster", BandmasterProperties.class)));
+		return new BandServiceGraphPostProcessor((environment) -> settings(
+				Binder.get(environment).bindOrCreate("bandmaster", BandmasterProperties.class)));
 	}
 
 	@Bean
@@ -54,7 +53,6 @@ public final class BandmasterAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	BandmasterSettings bandmasterSettings(BandmasterProperties properties) {
 		return settings(properties);
 	}

@@ -7,12 +7,12 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -46,7 +46,9 @@ import dev.bandmaster.spring.lifecycle.BandmasterSettings.ServiceSettings;
  * creating no bean, so that the configuration and the declared graph can be checked, and
  * the beans that services hold found, before any bean is created. {@link #collect()} and
  * {@link #collect(Collection)} then create the band service beans and define the
- * services, with the dependencies that injection adds.
+ * services, with the dependencies that injection adds. Both stages scan every bean
+ * definition; the second reuses what the first read where a definition cannot answer
+ * differently ({@link BeanDefinitionScan}).
  * <p>
  * Not thread-safe; stateless between calls.
  */
@@ -68,20 +70,25 @@ final class BandServiceCollector {
 	 * @throws BandmasterConfigurationException for the first problem found
 	 */
 	Declarations declarations() {
+		return declarations(scan(false));
+	}
+
+	/**
+	 * Reads the band services that a scan of the bean definitions found, creating no
+	 * bean, and checks every value they and the configuration set.
+	 * @param scan the scan, from {@link #scan(boolean) scan(false)}
+	 * @return the declarations
+	 * @throws BandmasterConfigurationException for the first problem found
+	 */
+	Declarations declarations(Scan scan) {
 		Tuning defaults = this.settings.defaults();
 		Map<String, Declaration> declared = new LinkedHashMap<>();
 		List<String> unnamedRegistrations = new ArrayList<>();
-		for (String beanName : this.beanFactory.getBeanDefinitionNames()) {
-			if (this.beanFactory.getMergedBeanDefinition(beanName).isAbstract()) {
-				continue;
-			}
-			BandService annotation = this.beanFactory.findAnnotationOnBean(beanName, BandService.class, false);
-			if (annotation != null) {
-				Declaration declaration = fromAnnotation(beanName, annotation);
-				add(declared, declaration, Function.identity());
-			}
-		}
-		for (String beanName : this.beanFactory.getBeanNamesForType(BandServiceRegistration.class, true, false)) {
+		scan.annotated().forEach((beanName, annotation) -> {
+			Declaration declaration = fromAnnotation(beanName, annotation);
+			add(declared, declaration, Function.identity());
+		});
+		for (String beanName : scan.registrations()) {
 			BeanDefinition definition = this.beanFactory.getMergedBeanDefinition(beanName);
 			String name = BandServiceDeclarations.serviceName(definition);
 			if (name != null) {
@@ -102,6 +109,66 @@ final class BandServiceCollector {
 	}
 
 	/**
+	 * Finds the beans annotated with {@link BandService} and the
+	 * {@link BandServiceRegistration} beans, in bean definition order, reusing what the
+	 * {@link BeanDefinitionScan} registered in the bean factory read where a definition
+	 * cannot answer differently now, and reading the others: the type of each bean and
+	 * its annotation, on its class or its {@code @Bean} method.
+	 * @param allowFactoryBeanInit whether a {@code FactoryBean} may be initialized to
+	 * learn its product's type; when it may, the singletons registered as objects,
+	 * without a bean definition, are found too
+	 * @return what was found, with what was read of each definition when
+	 * {@code FactoryBean}s may not be initialized (what a later scan can reuse)
+	 */
+	Scan scan(boolean allowFactoryBeanInit) {
+		BeanDefinitionScan previous = BeanDefinitionScan.registeredIn(this.beanFactory);
+		Map<String, BeanDefinitionScan.Entry> entries = new HashMap<>();
+		Map<String, BandService> annotated = new LinkedHashMap<>();
+		List<String> registrations = new ArrayList<>();
+		for (String beanName : this.beanFactory.getBeanDefinitionNames()) {
+			BeanDefinition definition = this.beanFactory.getBeanDefinition(beanName);
+			if (definition.isAbstract()) {
+				continue;
+			}
+			// Only a bean created already: asking for one in creation would expose it
+			// early.
+			Object bean = this.beanFactory.containsSingleton(beanName) ? this.beanFactory.getSingleton(beanName) : null;
+			BeanDefinitionScan.Entry entry = (previous != null)
+					? previous.reusable(beanName, definition, bean, allowFactoryBeanInit) : null;
+			if (entry == null) {
+				entry = new BeanDefinitionScan.Entry(definition, definition.getBeanClassName(),
+						definition.getFactoryMethodName(), this.beanFactory.getType(beanName, allowFactoryBeanInit),
+						this.beanFactory.findAnnotationOnBean(beanName, BandService.class, allowFactoryBeanInit));
+			}
+			if (!allowFactoryBeanInit) {
+				// Only a scan made before the beans exist can serve a later one.
+				entries.put(beanName, entry);
+			}
+			if (entry.annotation() != null) {
+				annotated.put(beanName, entry.annotation());
+			}
+			if (entry.type() != null && BandServiceRegistration.class.isAssignableFrom(entry.type())) {
+				registrations.add(beanName);
+			}
+		}
+		if (allowFactoryBeanInit) {
+			// Singletons registered as objects, without a bean definition.
+			for (String beanName : this.beanFactory.getSingletonNames()) {
+				if (!this.beanFactory.containsBeanDefinition(beanName)) {
+					BandService annotation = this.beanFactory.findAnnotationOnBean(beanName, BandService.class);
+					if (annotation != null) {
+						annotated.put(beanName, annotation);
+					}
+					if (this.beanFactory.getSingleton(beanName) instanceof BandServiceRegistration) {
+						registrations.add(beanName);
+					}
+				}
+			}
+		}
+		return new Scan(annotated, registrations, new BeanDefinitionScan(entries));
+	}
+
+	/**
 	 * Collects the definitions of every band service, annotated beans first, each group
 	 * in bean definition order, creating their beans.
 	 * @return the definitions
@@ -109,20 +176,28 @@ final class BandServiceCollector {
 	 */
 	List<ServiceDefinition> collect() {
 		Tuning defaults = this.settings.defaults();
+		Scan scan = scan(true);
+		// The last scan: the beans exist, so no later one could reuse it.
+		release();
 		Map<String, Candidate> candidates = new LinkedHashMap<>();
-		annotatedBeans((beanName, annotation) -> {
+		scan.annotated().forEach((beanName, annotation) -> {
 			Candidate candidate = instantiate(fromAnnotation(beanName, annotation));
 			add(candidates, candidate, Candidate::declaration);
 		});
-		this.beanFactory.getBeansOfType(BandServiceRegistration.class).forEach((beanName, registration) -> {
-			Candidate candidate = fromRegistration(beanName, registration);
+		for (String beanName : scan.registrations()) {
+			Candidate candidate = fromRegistration(beanName,
+					this.beanFactory.getBean(beanName, BandServiceRegistration.class));
 			add(candidates, candidate, Candidate::declaration);
-		});
+		}
 		Map<String, List<ConfiguredService>> configured = configuredServices(candidates.keySet(), true);
 		Map<String, String> serviceNamesByBean = new LinkedHashMap<>();
 		for (Candidate candidate : candidates.values()) {
 			serviceNamesByBean.put(candidate.beanName(), candidate.name());
-			wrappedBeans(candidate).forEach((bean) -> serviceNamesByBean.putIfAbsent(bean, candidate.name()));
+			if (!candidate.declaration().annotated()) {
+				// An annotated bean is its service: only a registration wraps another
+				// bean.
+				wrappedBeans(candidate).forEach((bean) -> serviceNamesByBean.putIfAbsent(bean, candidate.name()));
+			}
 		}
 		List<ServiceDefinition> definitions = new ArrayList<>();
 		for (Candidate candidate : candidates.values()) {
@@ -174,29 +249,10 @@ final class BandServiceCollector {
 		return new ArrayList<>(definitions.values());
 	}
 
-	/**
-	 * Calls {@code action} with each bean annotated with {@link BandService}, and its
-	 * annotation: the beans {@code getBeanNamesForAnnotation} finds, in its order, with
-	 * one look-up of the annotation per bean rather than one to find the bean and one to
-	 * read the annotation.
-	 */
-	private void annotatedBeans(BiConsumer<String, BandService> action) {
-		for (String beanName : this.beanFactory.getBeanDefinitionNames()) {
-			if (!this.beanFactory.getBeanDefinition(beanName).isAbstract()) {
-				BandService annotation = this.beanFactory.findAnnotationOnBean(beanName, BandService.class);
-				if (annotation != null) {
-					action.accept(beanName, annotation);
-				}
-			}
-		}
-		// Singletons registered as objects, without a bean definition.
-		for (String beanName : this.beanFactory.getSingletonNames()) {
-			if (!this.beanFactory.containsBeanDefinition(beanName)) {
-				BandService annotation = this.beanFactory.findAnnotationOnBean(beanName, BandService.class);
-				if (annotation != null) {
-					action.accept(beanName, annotation);
-				}
-			}
+	private void release() {
+		BeanDefinitionScan registered = BeanDefinitionScan.registeredIn(this.beanFactory);
+		if (registered != null) {
+			registered.release();
 		}
 	}
 
@@ -420,6 +476,19 @@ final class BandServiceCollector {
 			}
 		}
 		return attribute.toString();
+	}
+
+	/**
+	 * What a scan of the bean definitions found.
+	 *
+	 * @param annotated the annotation of each bean annotated with {@link BandService}, by
+	 * bean name, in bean definition order
+	 * @param registrations the names of the {@link BandServiceRegistration} beans, in
+	 * bean definition order
+	 * @param read what the scan read of each bean definition, for a later scan to reuse
+	 */
+	record Scan(Map<String, BandService> annotated, List<String> registrations, BeanDefinitionScan read) {
+
 	}
 
 	/**

@@ -8,7 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -17,8 +19,10 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.config.RuntimeBeanReference;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.util.Assert;
 
 import dev.bandmaster.BandmasterException;
 import dev.bandmaster.Dependencies;
@@ -41,15 +45,20 @@ import dev.bandmaster.spring.lifecycle.BandServiceCollector.Declarations;
  * dependencies and loops), failing the startup with the same errors the boot would
  * report;</li>
  * <li>makes each bean a band service holds depend on a {@link ServiceHold} of that
- * service, so that the bean is created only once the service has started.</li>
+ * service, so that the bean is created only once the service has started;</li>
+ * <li>registers what it read of the bean definitions ({@link BeanDefinitionScan}), which
+ * the lifecycle's scans reuse for the definitions that have not changed since.</li>
  * </ol>
  * Registrations whose service is known only once created ({@code @Bean} methods returning
  * a {@code BandServiceRegistration}) cannot be seen here: while there are any, a name
  * under {@code bandmaster.services} or a dependency that no declared service has is left
  * for the boot to check. Under AOT, the held beans' dependencies are already in the
  * generated bean definitions, and this does nothing.
+ * <p>
+ * Public for the auto-configuration, which creates it: not an API of its own. Not
+ * thread-safe: Spring calls it once, on the thread that refreshes the context.
  */
-public final class BandServiceGraphPostProcessor implements BeanFactoryPostProcessor, Ordered {
+public final class BandServiceGraphPostProcessor implements BeanFactoryPostProcessor, EnvironmentAware, Ordered {
 
 	/** What stands for each service in the graph that is checked: it is never started. */
 	private static final Service DECLARED = new Service() {
@@ -64,20 +73,25 @@ public final class BandServiceGraphPostProcessor implements BeanFactoryPostProce
 
 	};
 
-	private final Environment environment;
+	private final Function<Environment, BandmasterSettings> settings;
 
-	private final Supplier<BandmasterSettings> settings;
+	private @Nullable Environment environment;
 
 	/**
-	 * Creates a post-processor.
-	 * @param environment the environment that resolves the placeholders of annotations
-	 * @param settings the settings, asked for when the post-processor runs, as no
-	 * configuration properties bean exists yet then: the auto-configuration binds them
-	 * from the environment and checks them, failing with the key of a bad value
+	 * Creates a post-processor. It is told the environment ({@link EnvironmentAware})
+	 * rather than given it, since resolving a parameter of the method that creates it
+	 * would look its type up among every bean definition, none cached yet.
+	 * @param settings gives the settings from the environment, when the post-processor
+	 * runs, as no configuration properties bean exists yet then: the auto-configuration
+	 * binds them and checks them, failing with the key of a bad value
 	 */
-	public BandServiceGraphPostProcessor(Environment environment, Supplier<BandmasterSettings> settings) {
-		this.environment = environment;
+	public BandServiceGraphPostProcessor(Function<Environment, BandmasterSettings> settings) {
 		this.settings = settings;
+	}
+
+	@Override
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
 	}
 
 	/**
@@ -94,13 +108,17 @@ public final class BandServiceGraphPostProcessor implements BeanFactoryPostProce
 		if (AotDetector.useGeneratedArtifacts()) {
 			return;
 		}
-		BandmasterSettings settings = this.settings.get();
+		Environment environment = this.environment;
+		Assert.state(environment != null, "No environment set");
+		BandmasterSettings settings = this.settings.apply(environment);
 		if (!beanFactory.hasEmbeddedValueResolver()) {
 			// What the context registers before creating beans when no placeholder
 			// configurer did, so that annotations' placeholders resolve here as later.
-			beanFactory.addEmbeddedValueResolver(this.environment::resolvePlaceholders);
+			beanFactory.addEmbeddedValueResolver(environment::resolvePlaceholders);
 		}
-		Declarations declarations = new BandServiceCollector(beanFactory, settings).declarations();
+		BandServiceCollector collector = new BandServiceCollector(beanFactory, settings);
+		BandServiceCollector.Scan scan = collector.scan(false);
+		Declarations declarations = collector.declarations(scan);
 		checkGraph(declarations);
 		for (Declaration declaration : declarations.services().values()) {
 			Set<String> held = heldBeans(beanFactory, declaration, declarations);
@@ -108,6 +126,8 @@ public final class BandServiceGraphPostProcessor implements BeanFactoryPostProce
 				hold(beanFactory, declaration.name(), held);
 			}
 		}
+		// For the lifecycle's scans, which read again only the definitions that changed.
+		scan.read().registerIn(beanFactory);
 	}
 
 	/**

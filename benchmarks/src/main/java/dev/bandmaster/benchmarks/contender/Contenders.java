@@ -21,7 +21,8 @@ public final class Contenders {
 	 */
 	public static List<Contender> all(int maxSpringServices, Duration maxSerial, Duration timeout) {
 		return List.of(new BandMasterContender(timeout), new BandMasterStarterContender(maxSpringServices),
-				new SpringDependsOnContender(maxSpringServices, maxSerial.toMillis()),
+				new SpringDependsOnContender(maxSpringServices, maxSerial.toMillis(), false),
+				new SpringDependsOnContender(maxSpringServices, maxSerial.toMillis(), true),
 				new SpringConcurrentPhasesContender(maxSpringServices, timeout),
 				new SpringBackgroundInitContender(maxSpringServices), new GuavaContender(timeout));
 	}

@@ -23,6 +23,7 @@ import dev.bandmaster.spring.lifecycle.BandServiceGraphPostProcessor;
 import dev.bandmaster.spring.lifecycle.BandmasterLifecycle;
 import dev.bandmaster.spring.lifecycle.BandmasterSettings;
 import dev.bandmaster.spring.lifecycle.BandmasterSettings.ServiceSettings;
+import dev.bandmaster.spring.lifecycle.BandmasterSettings.Supervision;
 import dev.bandmaster.spring.lifecycle.ConfiguredValues;
 
 /**
@@ -81,12 +82,15 @@ public final class BandmasterAutoConfiguration {
 		return new BandmasterSettings(properties.getStartup().getMode(),
 				ConfiguredValues.requirePositive("bandmaster.startup.timeout", properties.getStartup().getTimeout()),
 				ConfiguredValues.requirePositive("bandmaster.shutdown.timeout", properties.getShutdown().getTimeout()),
-				tuning(properties.getDefaults(), "bandmaster.defaults."), services);
+				tuning(properties.getDefaults(), "bandmaster.defaults."), services,
+				supervision(properties.getDefaults(), "bandmaster.defaults."));
 	}
 
 	private static ServiceSettings serviceSettings(String key, BandmasterProperties.ServiceProperties service) {
 		PropertyMapper map = PropertyMapper.get();
-		ServiceSettings settings = ServiceSettings.NONE.withTuning(tuning(service, "bandmaster.services." + key + "."));
+		String prefix = "bandmaster.services." + key + ".";
+		ServiceSettings settings = ServiceSettings.NONE.withTuning(tuning(service, prefix))
+			.withSupervision(supervision(service, prefix));
 		settings = map.from(service::getRequired).to(settings, ServiceSettings::withRequired);
 		settings = map.from(service::getDependsOn).to(settings, ServiceSettings::withDependsOn);
 		return map.from(service::getHolds).to(settings, ServiceSettings::withHolds);
@@ -94,6 +98,13 @@ public final class BandmasterAutoConfiguration {
 
 	private static Tuning tuning(BandmasterProperties.Tuning tuning, String prefix) {
 		return ConfiguredValues.requireValid(tuning.toTuning(), (key) -> prefix + key);
+	}
+
+	private static Supervision supervision(BandmasterProperties.Tuning tuning, String prefix) {
+		if (tuning.getCheckInterval() != null) {
+			ConfiguredValues.requirePositive(prefix + "check-interval", tuning.getCheckInterval());
+		}
+		return tuning.toSupervision();
 	}
 
 }

@@ -35,6 +35,8 @@ public class BandmasterProperties {
 
 	private final Shutdown shutdown = new Shutdown();
 
+	private final Supervision supervision = new Supervision();
+
 	/**
 	 * Settings applied to every band service, where neither its annotation or
 	 * registration nor its own entry under 'bandmaster.services' sets them.
@@ -61,6 +63,10 @@ public class BandmasterProperties {
 
 	public Shutdown getShutdown() {
 		return this.shutdown;
+	}
+
+	public Supervision getSupervision() {
+		return this.supervision;
 	}
 
 	public Tuning getDefaults() {
@@ -122,6 +128,29 @@ public class BandmasterProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * What supervision after the boot does to the application, beyond the services.
+	 */
+	public static class Supervision {
+
+		/**
+		 * Whether the application's readiness refuses traffic while a required band
+		 * service is not running after the boot (failed, or being restarted), and accepts
+		 * it again once every required service is back. Readiness refuses traffic until
+		 * the required services have first come up, whatever this says.
+		 */
+		private boolean readiness = true;
+
+		public boolean isReadiness() {
+			return this.readiness;
+		}
+
+		public void setReadiness(boolean readiness) {
+			this.readiness = readiness;
 		}
 
 	}

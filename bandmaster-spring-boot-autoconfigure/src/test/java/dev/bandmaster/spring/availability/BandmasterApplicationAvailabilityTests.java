@@ -75,9 +75,11 @@ class BandmasterApplicationAvailabilityTests {
 
 	@Test
 	void backsOffWhenTheApplicationDefinesItsOwn() {
-		this.runner.withBean("customAvailability", ApplicationAvailabilityBean.class)
-			.run((context) -> assertThat(context).getBean(ApplicationAvailability.class)
-				.isNotInstanceOf(BandmasterApplicationAvailability.class));
+		this.runner.withBean("customAvailability", ApplicationAvailabilityBean.class).run((context) -> {
+			assertThat(context).getBean(ApplicationAvailability.class)
+				.isNotInstanceOf(BandmasterApplicationAvailability.class);
+			assertThat(context).doesNotHaveBean(ReadinessChangePublisher.class);
+		});
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -4,15 +4,13 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.health.contributor.Status;
 
 import dev.bandmaster.Maestro;
 import dev.bandmaster.ServiceSnapshot;
-import dev.bandmaster.ServiceState;
-import dev.bandmaster.spring.diagnostics.ServiceError;
 
 /**
- * The health of one band service, from its latest snapshot.
+ * The health of one band service, from its latest snapshot: {@link ServiceHealth}'s, in
+ * Spring Boot's types.
  */
 final class ServiceHealthIndicator implements HealthIndicator {
 
@@ -31,24 +29,8 @@ final class ServiceHealthIndicator implements HealthIndicator {
 		if (snapshot == null) {
 			return null;
 		}
-		Health.Builder builder = Health.status(status(snapshot))
-			.withDetail("state", snapshot.state())
-			.withDetail("required", snapshot.required())
-			.withDetail("attempts", snapshot.attempts())
-			.withDetail("dependsOn", snapshot.dependencies());
-		ServiceError error = ServiceError.of(snapshot.lastError());
-		if (error != null) {
-			builder.withDetail("error",
-					error.message().isEmpty() ? error.type() : error.type() + ": " + error.message());
-		}
-		return builder.build();
-	}
-
-	private static Status status(ServiceSnapshot snapshot) {
-		if (snapshot.state() == ServiceState.STARTED) {
-			return Status.UP;
-		}
-		return snapshot.required() ? Status.DOWN : Status.UNKNOWN;
+		ServiceHealth health = ServiceHealth.of(snapshot);
+		return Health.status(health.status()).withDetails(health.details()).build();
 	}
 
 }

@@ -9,6 +9,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,9 +26,11 @@ import dev.bandmaster.spring.ServiceStartedEvent;
 import dev.bandmaster.spring.ServiceStartingEvent;
 import dev.bandmaster.spring.ServiceStoppedEvent;
 import dev.bandmaster.spring.autoconfigure.endpoint.BandmasterEndpointAutoConfiguration;
+import dev.bandmaster.spring.autoconfigure.health.BandmasterHealthAutoConfiguration;
 import dev.bandmaster.spring.autoconfigure.metrics.BandmasterMetricsAutoConfiguration;
 import dev.bandmaster.spring.endpoint.BandmasterEndpoint;
 import dev.bandmaster.spring.endpoint.BandmasterEndpoint.ServiceDescriptor;
+import dev.bandmaster.spring.health.BandmasterHealthContributor;
 import dev.bandmaster.spring.testsupport.BreakableService;
 import dev.bandmaster.spring.testsupport.EventsConfiguration;
 import dev.bandmaster.spring.testsupport.Journal;
@@ -36,7 +41,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Tests of a supervised band service that fails after the boot and comes back, as the
- * application sees it: the events, the metrics and the endpoint.
+ * application sees it: the events, the metrics, the endpoint and health.
  */
 class SupervisedServiceTests {
 
@@ -45,8 +50,9 @@ class SupervisedServiceTests {
 	private final MeterRegistry registry = new SimpleMeterRegistry();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(BandmasterAutoConfiguration.class,
-				BandmasterMetricsAutoConfiguration.class, BandmasterEndpointAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(BandmasterAutoConfiguration.class, BandmasterMetricsAutoConfiguration.class,
+						BandmasterEndpointAutoConfiguration.class, BandmasterHealthAutoConfiguration.class))
 		.withUserConfiguration(SupervisedConfiguration.class, EventsConfiguration.class)
 		.withBean(MeterRegistry.class, () -> this.registry)
 		.withPropertyValues("management.endpoints.web.exposure.include=bandmaster",
@@ -54,7 +60,7 @@ class SupervisedServiceTests {
 				"bandmaster.services.cache.max-backoff=100ms");
 
 	@Test
-	void aFailureAndTheRestartThatFollowsAreToldByEventsMetricsAndTheEndpoint() {
+	void aFailureAndTheRestartThatFollowsAreToldByEventsMetricsEndpointAndHealth() {
 		this.runner.run((context) -> {
 			assertThat(context).hasNotFailed();
 			Maestro maestro = context.getBean(Maestro.class);
@@ -86,8 +92,19 @@ class SupervisedServiceTests {
 			assertThat(described.lastFailure().message())
 				.isEqualTo("Connection refused: redis://app:******@cache:6379");
 
+			Health down = health(context.getBean(BandmasterHealthContributor.class), "cache");
+			assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(down.getDetails()).containsEntry("failures", 1)
+				.containsEntry("lastFailedAt", described.lastFailedAt().toString())
+				.containsEntry("lastFailure", "java.io.IOException: Connection refused: redis://app:******@cache:6379");
+			assertThat(health(context.getBean(BandmasterHealthContributor.class), "catalog").getStatus())
+				.as("stopped while what it depends on is down")
+				.isEqualTo(Status.DOWN);
+
 			cache.mend();
 			await().atMost(LOOSE).until(() -> maestro.state("catalog") == ServiceState.STARTED);
+			assertThat(health(context.getBean(BandmasterHealthContributor.class), "cache").getStatus())
+				.isEqualTo(Status.UP);
 			assertThat(maestro.state("cache")).isEqualTo(ServiceState.STARTED);
 			List<String> afterFailure = events.stream()
 				.skip(events.indexOf(failed))
@@ -106,6 +123,12 @@ class SupervisedServiceTests {
 			assertThat(describe(context.getBean(BandmasterEndpoint.class), "cache").state())
 				.isEqualTo(ServiceState.STARTED);
 		});
+	}
+
+	private static Health health(BandmasterHealthContributor contributor, String name) {
+		Health health = ((HealthIndicator) contributor.getContributor(name)).health();
+		assertThat(health).isNotNull();
+		return health;
 	}
 
 	private static ServiceDescriptor describe(BandmasterEndpoint endpoint, String name) {

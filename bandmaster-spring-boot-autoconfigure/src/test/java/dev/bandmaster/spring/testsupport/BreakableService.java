@@ -1,17 +1,21 @@
 package dev.bandmaster.spring.testsupport;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.bandmaster.Dependencies;
 import dev.bandmaster.Service;
 
 /**
  * A service that a test breaks and mends, as a server that goes away and comes back:
- * while broken, its check and its starts fail with {@code message}.
+ * while broken, its check and its starts fail with {@code message}. Counts its start
+ * attempts.
  */
 public class BreakableService implements Service {
 
 	private final String message;
+
+	private final AtomicInteger startAttempts = new AtomicInteger();
 
 	private volatile boolean broken;
 
@@ -27,8 +31,13 @@ public class BreakableService implements Service {
 		this.broken = false;
 	}
 
+	public int startAttempts() {
+		return this.startAttempts.get();
+	}
+
 	@Override
 	public void start(Dependencies dependencies) throws IOException {
+		this.startAttempts.incrementAndGet();
 		check();
 	}
 

@@ -1,5 +1,9 @@
 package dev.bandmaster.spring.availability;
 
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,6 +40,8 @@ import dev.bandmaster.ServiceState;
  * Thread-safe.
  */
 public class BandmasterApplicationAvailability extends ApplicationAvailabilityBean {
+
+	private static final Log logger = LogFactory.getLog(BandmasterApplicationAvailability.class);
 
 	private final Object monitor = new Object();
 
@@ -102,6 +108,15 @@ public class BandmasterApplicationAvailability extends ApplicationAvailabilityBe
 			.allMatch((service) -> !service.required() || service.state() == ServiceState.STARTED);
 	}
 
+	private List<String> requiredServicesDown() {
+		Maestro maestro = this.maestro.getIfAvailable();
+		return (maestro != null) ? maestro.services()
+			.stream()
+			.filter((service) -> service.required() && service.state() != ServiceState.STARTED)
+			.map((service) -> service.name())
+			.toList() : List.of();
+	}
+
 	/**
 	 * The boot has completed: from now on, each change of readiness is published.
 	 * @param publisher where to publish it
@@ -136,10 +151,13 @@ public class BandmasterApplicationAvailability extends ApplicationAvailabilityBe
 			AvailabilityChangeEvent<ReadinessState> last = getLastChangeEvent(ReadinessState.class);
 			if (!up && refusesTraffic() && last != null && last.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
 				this.refusal = new AvailabilityChangeEvent<>(this, ReadinessState.REFUSING_TRAFFIC);
+				logger.info("Readiness: refusing traffic while required band services are not running: "
+						+ requiredServicesDown());
 				publisher.publishEvent(this.refusal);
 			}
 			else if (up && last != null && last == this.refusal) {
 				this.refusal = null;
+				logger.info("Readiness: accepting traffic again, every required band service is running");
 				publisher.publishEvent(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
 			}
 		}

@@ -29,8 +29,11 @@ public final class BandmasterAvailabilityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(ApplicationAvailability.class)
 	BandmasterApplicationAvailability applicationAvailability(ObjectProvider<Maestro> maestro,
-			BandmasterProperties properties) {
-		return new BandmasterApplicationAvailability(maestro, properties.getSupervision().isReadiness());
+			ObjectProvider<BandmasterProperties> properties) {
+		// An application's own Maestro makes this configuration apply without
+		// BandmasterAutoConfiguration, and so without its properties: the defaults then.
+		boolean followsServices = properties.getIfAvailable(BandmasterProperties::new).getSupervision().isReadiness();
+		return new BandmasterApplicationAvailability(maestro, followsServices);
 	}
 
 	// After the availability's method: the condition sees whether it made one.

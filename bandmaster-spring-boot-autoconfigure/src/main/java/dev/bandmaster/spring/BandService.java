@@ -8,6 +8,8 @@ import java.lang.annotation.Target;
 
 import org.springframework.stereotype.Component;
 
+import dev.bandmaster.Restart;
+
 /**
  * Marks a bean implementing {@link dev.bandmaster.Service} as a band service: it is
  * started when the application context starts, after every service it depends on, and
@@ -72,6 +74,27 @@ public @interface BandService {
 	 * {@code bandmaster.defaults.initial-backoff}
 	 */
 	String initialBackoff() default "";
+
+	/**
+	 * What is done when the service is found failing after the boot, by its
+	 * {@linkplain dev.bandmaster.Service#check() check} or a
+	 * {@linkplain dev.bandmaster.Maestro#reportFailure report}:
+	 * {@code @BandService(restart = Restart.ON_FAILURE)} restarts it, and the services
+	 * that depend on it, once it is back. An array only so that it can be left unset: at
+	 * most one value.
+	 * @return the restart, or none for {@code bandmaster.defaults.restart}
+	 * ({@link dev.bandmaster.Restart#NEVER} by default)
+	 */
+	Restart[] restart() default {};
+
+	/**
+	 * How often the service's {@linkplain dev.bandmaster.Service#check() check} runs
+	 * after the boot: a duration such as {@code "5s"}, or an ISO-8601 duration.
+	 * @return a positive duration, or an empty string for
+	 * {@code bandmaster.defaults.check-interval} (by default 10 seconds with
+	 * {@link dev.bandmaster.Restart#ON_FAILURE}, never checked otherwise)
+	 */
+	String checkInterval() default "";
 
 	/**
 	 * The names of the beans that must not be created before this service has started,

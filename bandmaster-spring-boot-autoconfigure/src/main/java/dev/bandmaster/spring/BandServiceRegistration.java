@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.bandmaster.Restart;
 import dev.bandmaster.Service;
 import dev.bandmaster.Tuning;
 
@@ -40,9 +41,13 @@ import dev.bandmaster.Tuning;
  * @param dependsOn the names of the services it depends on
  * @param tuning how its failures are retried and how long each attempt may take: the
  * values it sets over {@code bandmaster.defaults}
+ * @param restart what is done when it is found failing after the boot, or {@code null}
+ * for {@code bandmaster.defaults.restart}
+ * @param checkInterval how often its check runs after the boot, or {@code null} for
+ * {@code bandmaster.defaults.check-interval}
  */
 public record BandServiceRegistration(String name, Service service, boolean required, List<String> dependsOn,
-		Tuning tuning) {
+		Tuning tuning, @Nullable Restart restart, @Nullable Duration checkInterval) {
 
 	/**
 	 * Checks the name and copies the dependencies.
@@ -55,6 +60,19 @@ public record BandServiceRegistration(String name, Service service, boolean requ
 			throw new IllegalArgumentException("A band service name must not be blank");
 		}
 		dependsOn = List.copyOf(dependsOn);
+	}
+
+	/**
+	 * Creates a registration whose supervision is the configured default's.
+	 * @param name the unique name of the service
+	 * @param service the service
+	 * @param required whether the application needs it
+	 * @param dependsOn the names of the services it depends on
+	 * @param tuning the values it sets over {@code bandmaster.defaults}
+	 */
+	public BandServiceRegistration(String name, Service service, boolean required, List<String> dependsOn,
+			Tuning tuning) {
+		this(name, service, required, dependsOn, tuning, null, null);
 	}
 
 	/**
@@ -91,6 +109,10 @@ public record BandServiceRegistration(String name, Service service, boolean requ
 		private final List<String> dependsOn = new ArrayList<>();
 
 		private Tuning tuning = Tuning.NONE;
+
+		private @Nullable Restart restart;
+
+		private @Nullable Duration checkInterval;
 
 		private Builder(String name, Service service) {
 			this.name = name;
@@ -198,11 +220,33 @@ public record BandServiceRegistration(String name, Service service, boolean requ
 		}
 
 		/**
+		 * Sets what is done when the service is found failing after the boot.
+		 * @param restart the restart, or {@code null} for the configured default
+		 * @return this builder
+		 */
+		public Builder restart(@Nullable Restart restart) {
+			this.restart = restart;
+			return this;
+		}
+
+		/**
+		 * Sets how often the service's check runs after the boot.
+		 * @param checkInterval a positive duration, or {@code null} for the configured
+		 * default
+		 * @return this builder
+		 */
+		public Builder checkInterval(@Nullable Duration checkInterval) {
+			this.checkInterval = checkInterval;
+			return this;
+		}
+
+		/**
 		 * Builds the registration.
 		 * @return the registration
 		 */
 		public BandServiceRegistration build() {
-			return new BandServiceRegistration(this.name, this.service, this.required, this.dependsOn, this.tuning);
+			return new BandServiceRegistration(this.name, this.service, this.required, this.dependsOn, this.tuning,
+					this.restart, this.checkInterval);
 		}
 
 	}

@@ -19,7 +19,9 @@ import dev.bandmaster.Maestro;
  * status order ranks below {@code UP}, so that it shows its failure in its own component
  * without taking the application's overall status down. Details: {@code state},
  * {@code required}, {@code attempts}, {@code dependsOn}, and the last {@code error} with
- * the passwords of URLs masked.
+ * the passwords of URLs masked; for a service found failing after the boot, also
+ * {@code failures}, {@code lastFailedAt} and {@code lastFailure} (see
+ * {@link ServiceHealth}).
  * <p>
  * Thread-safe.
  */

@@ -22,6 +22,7 @@ import dev.bandmaster.spring.lifecycle.BandServiceGraphPostProcessor;
 import dev.bandmaster.spring.lifecycle.BandmasterLifecycle;
 import dev.bandmaster.spring.lifecycle.BandmasterSettings;
 import dev.bandmaster.spring.lifecycle.BandmasterSettings.ServiceSettings;
+import dev.bandmaster.spring.lifecycle.BandmasterSettings.Supervision;
 import dev.bandmaster.spring.lifecycle.ConfiguredValues;
 
 /**
@@ -79,14 +80,18 @@ public final class BandmasterAutoConfiguration {
 		return new BandmasterSettings(properties.getStartup().getMode(),
 				ConfiguredValues.requirePositive("bandmaster.startup.timeout", properties.getStartup().getTimeout()),
 				ConfiguredValues.requirePositive("bandmaster.shutdown.timeout", properties.getShutdown().getTimeout()),
-				tuning(properties.getDefaults(), "bandmaster.defaults."), services);
+				tuning(properties.getDefaults(), "bandmaster.defaults."), services,
+				supervision(properties.getDefaults(), "bandmaster.defaults."));
 	}
 
 	private static ServiceSettings serviceSettings(String key, BandmasterProperties.ServiceProperties service) {
-		// Null checks of our own, not PropertyMapper's: it skips null values by default
-		// in
-		// Spring Boot 4 but only when told to (whenNonNull, gone in 4) in Boot 3.5.
-		ServiceSettings settings = ServiceSettings.NONE.withTuning(tuning(service, "bandmaster.services." + key + "."));
+		// Null checks of our own rather than PropertyMapper's: Spring Boot 4's skips null
+		// values by default, Spring Boot 3.5's only when told to (whenNonNull, gone in
+		// 4),
+		// and this code is compiled for both lines.
+		String prefix = "bandmaster.services." + key + ".";
+		ServiceSettings settings = ServiceSettings.NONE.withTuning(tuning(service, prefix))
+			.withSupervision(supervision(service, prefix));
 		Boolean required = service.getRequired();
 		if (required != null) {
 			settings = settings.withRequired(required);
@@ -101,6 +106,13 @@ public final class BandmasterAutoConfiguration {
 
 	private static Tuning tuning(BandmasterProperties.Tuning tuning, String prefix) {
 		return ConfiguredValues.requireValid(tuning.toTuning(), (key) -> prefix + key);
+	}
+
+	private static Supervision supervision(BandmasterProperties.Tuning tuning, String prefix) {
+		if (tuning.getCheckInterval() != null) {
+			ConfiguredValues.requirePositive(prefix + "check-interval", tuning.getCheckInterval());
+		}
+		return tuning.toSupervision();
 	}
 
 }

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import dev.bandmaster.Restart;
 import dev.bandmaster.spring.lifecycle.BandmasterSettings;
 import dev.bandmaster.spring.lifecycle.BandmasterSettings.Mode;
 
@@ -33,6 +34,8 @@ public class BandmasterProperties {
 	private final Startup startup = new Startup();
 
 	private final Shutdown shutdown = new Shutdown();
+
+	private final Supervision supervision = new Supervision();
 
 	/**
 	 * Settings applied to every band service, where neither its annotation or
@@ -60,6 +63,10 @@ public class BandmasterProperties {
 
 	public Shutdown getShutdown() {
 		return this.shutdown;
+	}
+
+	public Supervision getSupervision() {
+		return this.supervision;
 	}
 
 	public Tuning getDefaults() {
@@ -126,9 +133,33 @@ public class BandmasterProperties {
 	}
 
 	/**
-	 * How a service's failed starts and stops are retried, and how long each attempt may
-	 * take. Every value is optional: one not set falls back to the next level (service,
-	 * annotation or registration, defaults, and finally BandMaster's own default).
+	 * What supervision after the boot does to the application, beyond the services.
+	 */
+	public static class Supervision {
+
+		/**
+		 * Whether the application's readiness refuses traffic while a required band
+		 * service is not running after the boot (failed, or being restarted), and accepts
+		 * it again once every required service is back. Readiness refuses traffic until
+		 * the required services have first come up, whatever this says.
+		 */
+		private boolean readiness = true;
+
+		public boolean isReadiness() {
+			return this.readiness;
+		}
+
+		public void setReadiness(boolean readiness) {
+			this.readiness = readiness;
+		}
+
+	}
+
+	/**
+	 * How a service's failed starts and stops are retried, how long each attempt may
+	 * take, and what is done when it fails after the boot. Every value is optional: one
+	 * not set falls back to the next level (service, annotation or registration,
+	 * defaults, and finally BandMaster's own default).
 	 */
 	public static class Tuning {
 
@@ -180,6 +211,29 @@ public class BandmasterProperties {
 		 * default is no limit.
 		 */
 		private @Nullable Duration stopTimeout;
+
+		/**
+		 * What is done when the service is found failing after the boot, by its check or
+		 * a report: 'never' leaves it failed, its dependents stopped; 'on-failure' stops
+		 * its dependents, restarts it with its backoff (without end, each wait capped by
+		 * max-backoff or 30s), then restarts them. An optional service with 'on-failure'
+		 * that failed during the boot keeps being tried. BandMaster's default is never.
+		 */
+		private @Nullable Restart restart;
+
+		/**
+		 * How often the service's check runs after the boot; positive. BandMaster's
+		 * default is 10s with restart 'on-failure', and never checked otherwise.
+		 */
+		private @Nullable Duration checkInterval;
+
+		/**
+		 * Returns the supervision these settings set.
+		 * @return the values set here, {@code null} for the others
+		 */
+		public BandmasterSettings.Supervision toSupervision() {
+			return new BandmasterSettings.Supervision(this.restart, this.checkInterval);
+		}
 
 		public @Nullable Integer getRetries() {
 			return this.retries;
@@ -235,6 +289,22 @@ public class BandmasterProperties {
 
 		public void setStopTimeout(@Nullable Duration stopTimeout) {
 			this.stopTimeout = stopTimeout;
+		}
+
+		public @Nullable Restart getRestart() {
+			return this.restart;
+		}
+
+		public void setRestart(@Nullable Restart restart) {
+			this.restart = restart;
+		}
+
+		public @Nullable Duration getCheckInterval() {
+			return this.checkInterval;
+		}
+
+		public void setCheckInterval(@Nullable Duration checkInterval) {
+			this.checkInterval = checkInterval;
 		}
 
 	}

@@ -1,6 +1,8 @@
 package dev.bandmaster.spring.endpoint;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -11,6 +13,7 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 import dev.bandmaster.Maestro;
+import dev.bandmaster.ServiceSnapshot;
 import dev.bandmaster.ServiceState;
 import dev.bandmaster.spring.lifecycle.BootTimeline;
 import dev.bandmaster.spring.diagnostics.ServiceError;
@@ -42,8 +45,13 @@ public class BandmasterEndpoint {
 	 */
 	@ReadOperation
 	public BandServicesDescriptor services() {
-		return new BandServicesDescriptor(
-				BootTimeline.of(this.maestro.services()).entries().stream().map(ServiceDescriptor::of).toList());
+		List<ServiceSnapshot> snapshots = this.maestro.services();
+		List<BootTimeline.Entry> entries = BootTimeline.of(snapshots).entries();
+		List<ServiceDescriptor> services = new ArrayList<>(snapshots.size());
+		for (int i = 0; i < snapshots.size(); i++) {
+			services.add(ServiceDescriptor.of(entries.get(i), snapshots.get(i)));
+		}
+		return new BandServicesDescriptor(services);
 	}
 
 	/**
@@ -85,14 +93,21 @@ public class BandmasterEndpoint {
 	 * {@code null} while it starts or if it was never tried
 	 * @param error its latest start error with the passwords of URLs masked, or
 	 * {@code null}
+	 * @param failures how many times it was found failing after it had started; each
+	 * restart that followed is its latest start, which the fields above describe
+	 * @param lastFailedAt when it was last found failing so, or {@code null} if never
+	 * @param lastFailure why it was last found failing so, with the passwords masked, or
+	 * {@code null} if never
 	 */
 	public record ServiceDescriptor(String name, ServiceState state, boolean required, List<String> dependsOn,
 			int attempts, @Nullable Long startOffsetMillis, @Nullable Long startDurationMillis,
-			@Nullable ServiceError error) {
+			@Nullable ServiceError error, int failures, @Nullable Instant lastFailedAt,
+			@Nullable ServiceError lastFailure) {
 
-		static ServiceDescriptor of(BootTimeline.Entry entry) {
+		static ServiceDescriptor of(BootTimeline.Entry entry, ServiceSnapshot snapshot) {
 			return new ServiceDescriptor(entry.name(), entry.state(), entry.required(), entry.dependsOn(),
-					entry.attempts(), millis(entry.offset()), millis(entry.duration()), entry.error());
+					entry.attempts(), millis(entry.offset()), millis(entry.duration()), entry.error(),
+					snapshot.failures(), snapshot.lastFailedAt(), ServiceError.of(snapshot.lastFailure()));
 		}
 
 		private static @Nullable Long millis(@Nullable Duration duration) {

@@ -12,18 +12,22 @@ import dev.bandmaster.ServiceState;
 import dev.bandmaster.spring.diagnostics.ServiceError;
 
 /**
- * The health of one band service as its component under {@code bandmaster} reports it:
- * the status code and the details, worked out here for every Spring Boot line, so that
- * each line's {@link ServiceHealthIndicator} only turns it into that line's
- * {@code Health}.
+ * The health of one band service, in terms of no Spring Boot line: a status code and the
+ * details, which each line's {@link ServiceHealthIndicator} only translates into its own
+ * {@code Health}. One rule for every line.
  * <p>
- * A started service is {@code UP}; a required service that is not running is
- * {@code DOWN}; an optional one that is not running is {@code UNKNOWN}. Details, in this
- * order: {@code state}, {@code required}, {@code attempts}, {@code dependsOn}, and the
- * last {@code error} with its passwords masked.
+ * A started service is {@code UP}; one that is not running (not started yet, failed to
+ * start, or found failing after the boot and stopped or being restarted) is {@code DOWN}
+ * if required and {@code UNKNOWN} if optional. Details: {@code state}, {@code required},
+ * {@code attempts} and {@code dependsOn}; the latest start's {@code error}, when it had
+ * one; and once the service has been found failing after the boot, {@code failures} (how
+ * many times), {@code lastFailedAt} (when, ISO-8601) and {@code lastFailure} (why). Every
+ * error is shown as its class and its message with the passwords masked.
+ * <p>
+ * Immutable.
  *
  * @param status the status code: {@code UP}, {@code DOWN} or {@code UNKNOWN}
- * @param details the details, in the order above, unmodifiable
+ * @param details the details, in the order above
  */
 record ServiceHealth(String status, Map<String, Object> details) {
 
@@ -33,6 +37,10 @@ record ServiceHealth(String status, Map<String, Object> details) {
 
 	static final String UNKNOWN = "UNKNOWN";
 
+	ServiceHealth {
+		details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+	}
+
 	/**
 	 * Returns the health of a service from its latest snapshot.
 	 * @param maestro the maestro that runs it
@@ -41,19 +49,29 @@ record ServiceHealth(String status, Map<String, Object> details) {
 	 */
 	static @Nullable ServiceHealth of(Maestro maestro, String name) {
 		ServiceSnapshot snapshot = maestro.snapshot(name);
-		if (snapshot == null) {
-			return null;
-		}
+		return (snapshot != null) ? of(snapshot) : null;
+	}
+
+	/**
+	 * Returns the health a snapshot tells.
+	 * @param snapshot the service's snapshot
+	 * @return its health
+	 */
+	static ServiceHealth of(ServiceSnapshot snapshot) {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("state", snapshot.state());
 		details.put("required", snapshot.required());
 		details.put("attempts", snapshot.attempts());
 		details.put("dependsOn", snapshot.dependencies());
-		ServiceError error = ServiceError.of(snapshot.lastError());
-		if (error != null) {
-			details.put("error", error.message().isEmpty() ? error.type() : error.type() + ": " + error.message());
+		putError(details, "error", snapshot.lastError());
+		if (snapshot.failures() > 0) {
+			details.put("failures", snapshot.failures());
+			if (snapshot.lastFailedAt() != null) {
+				details.put("lastFailedAt", snapshot.lastFailedAt().toString());
+			}
+			putError(details, "lastFailure", snapshot.lastFailure());
 		}
-		return new ServiceHealth(status(snapshot), Collections.unmodifiableMap(details));
+		return new ServiceHealth(status(snapshot), details);
 	}
 
 	private static String status(ServiceSnapshot snapshot) {
@@ -61,6 +79,13 @@ record ServiceHealth(String status, Map<String, Object> details) {
 			return UP;
 		}
 		return snapshot.required() ? DOWN : UNKNOWN;
+	}
+
+	private static void putError(Map<String, Object> details, String key, @Nullable Throwable error) {
+		ServiceError shown = ServiceError.of(error);
+		if (shown != null) {
+			details.put(key, shown.message().isEmpty() ? shown.type() : shown.type() + ": " + shown.message());
+		}
 	}
 
 }

@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.StringUtils;
 
+import dev.bandmaster.Restart;
 import dev.bandmaster.Service;
 import dev.bandmaster.ServiceDefinition;
 import dev.bandmaster.Tuning;
@@ -33,6 +34,7 @@ import dev.bandmaster.spring.BandServiceRegistration;
 import dev.bandmaster.spring.BandmasterConfigurationException;
 import dev.bandmaster.spring.diagnostics.Suggestions;
 import dev.bandmaster.spring.lifecycle.BandmasterSettings.ServiceSettings;
+import dev.bandmaster.spring.lifecycle.BandmasterSettings.Supervision;
 
 /**
  * Builds the definitions of the band services from the bean factory:
@@ -93,7 +95,7 @@ final class BandServiceCollector {
 			String name = BandServiceDeclarations.serviceName(definition);
 			if (name != null) {
 				Declaration declaration = new Declaration(beanName, false, name, true, List.of(), Tuning.NONE,
-						List.of(), List.of(), BandServiceDeclarations.heldBeans(definition));
+						Supervision.NONE, List.of(), List.of(), BandServiceDeclarations.heldBeans(definition));
 				add(declared, declaration, Function.identity());
 			}
 			else {
@@ -103,8 +105,8 @@ final class BandServiceCollector {
 		Map<String, List<ConfiguredService>> configured = configuredServices(declared.keySet(),
 				unnamedRegistrations.isEmpty());
 		Map<String, Declaration> effective = new LinkedHashMap<>();
-		declared.forEach((name, declaration) -> effective.put(name,
-				declaration.configuredBy(configured.getOrDefault(name, List.of()), defaults)));
+		declared.forEach((name, declaration) -> effective.put(name, declaration
+			.configuredBy(configured.getOrDefault(name, List.of()), defaults, this.settings.supervisionDefaults())));
 		return new Declarations(effective, unnamedRegistrations);
 	}
 
@@ -267,13 +269,15 @@ final class BandServiceCollector {
 	private ServiceDefinition define(Candidate candidate, Tuning defaults, List<ConfiguredService> configured,
 			Map<String, String> serviceNamesByBean) {
 		String name = candidate.name();
-		Declaration settings = candidate.declaration().configuredBy(configured, defaults);
+		Declaration settings = candidate.declaration()
+			.configuredBy(configured, defaults, this.settings.supervisionDefaults());
 		Set<String> dependencies = new LinkedHashSet<>(settings.dependsOn());
 		dependencies.addAll(inferredDependencies(candidate, serviceNamesByBean));
 		ServiceDefinition.Builder builder = ServiceDefinition.builder(name, candidate.service())
 			.required(settings.required())
 			.dependsOn(dependencies);
 		builder.tuning(settings.tuning());
+		settings.supervision().applyTo(builder);
 		try {
 			return builder.build();
 		}
@@ -330,8 +334,20 @@ final class BandServiceCollector {
 				locator);
 		List<String> dependsOn = resolveAll(annotation.dependsOn());
 		List<String> holds = resolveAll(annotation.holds());
-		return new Declaration(beanName, true, name, annotation.required(), dependsOn, tuning, holds,
-				List.of(annotation.holdsTypes()), HeldBeansDetector.NONE);
+		return new Declaration(beanName, true, name, annotation.required(), dependsOn, tuning,
+				supervision(annotation, locator), holds, List.of(annotation.holdsTypes()), HeldBeansDetector.NONE);
+	}
+
+	private Supervision supervision(BandService annotation, UnaryOperator<String> locator) {
+		Restart[] restart = annotation.restart();
+		if (restart.length > 1) {
+			throw ConfiguredValues.invalid(locator.apply("restart"), Arrays.toString(restart), "at most one value");
+		}
+		Duration checkInterval = parseDuration(resolve(annotation.checkInterval()), locator, "check-interval");
+		if (checkInterval != null) {
+			ConfiguredValues.requirePositive(locator.apply("check-interval"), checkInterval);
+		}
+		return new Supervision((restart.length == 1) ? restart[0] : null, checkInterval);
 	}
 
 	private Candidate instantiate(Declaration declaration) {
@@ -349,10 +365,15 @@ final class BandServiceCollector {
 	}
 
 	private Candidate fromRegistration(String beanName, BandServiceRegistration registration) {
-		Tuning tuning = ConfiguredValues.requireValid(registration.tuning(), (key) -> "BandServiceRegistration '"
-				+ registration.name() + "' (bean '" + beanName + "') " + attribute(key));
+		UnaryOperator<String> locator = (key) -> "BandServiceRegistration '" + registration.name() + "' (bean '"
+				+ beanName + "') " + attribute(key);
+		Tuning tuning = ConfiguredValues.requireValid(registration.tuning(), locator);
+		if (registration.checkInterval() != null) {
+			ConfiguredValues.requirePositive(locator.apply("check-interval"), registration.checkInterval());
+		}
+		Supervision supervision = new Supervision(registration.restart(), registration.checkInterval());
 		return new Candidate(new Declaration(beanName, false, registration.name(), registration.required(),
-				registration.dependsOn(), tuning, List.of(), List.of(), HeldBeansDetector.NONE),
+				registration.dependsOn(), tuning, supervision, List.of(), List.of(), HeldBeansDetector.NONE),
 				registration.service());
 	}
 
@@ -521,19 +542,22 @@ final class BandServiceCollector {
 	 * @param required whether it is required
 	 * @param dependsOn the names it declares dependencies on
 	 * @param tuning its tuning
+	 * @param supervision what is done with it after the boot
 	 * @param holds the names of the beans it holds
 	 * @param holdsTypes the types of the beans it holds
 	 * @param heldBeans finds the beans it holds by default, such as those of a gate
 	 */
 	record Declaration(String beanName, boolean annotated, String name, boolean required, List<String> dependsOn,
-			Tuning tuning, List<String> holds, List<Class<?>> holdsTypes, HeldBeansDetector heldBeans) {
+			Tuning tuning, Supervision supervision, List<String> holds, List<Class<?>> holdsTypes,
+			HeldBeansDetector heldBeans) {
 
 		/**
 		 * Returns this declaration with the defaults under it and the configuration over
 		 * it, in the order of precedence.
 		 */
-		Declaration configuredBy(List<ConfiguredService> configured, Tuning defaults) {
+		Declaration configuredBy(List<ConfiguredService> configured, Tuning defaults, Supervision supervisionDefaults) {
 			Tuning tuning = defaults.overriddenBy(this.tuning);
+			Supervision supervision = supervisionDefaults.overriddenBy(this.supervision);
 			boolean required = this.required;
 			List<String> dependsOn = this.dependsOn;
 			List<String> holds = this.holds;
@@ -542,6 +566,7 @@ final class BandServiceCollector {
 			for (ConfiguredService configuredService : configured) {
 				ServiceSettings settings = configuredService.settings();
 				tuning = tuning.overriddenBy(settings.tuning());
+				supervision = supervision.overriddenBy(settings.supervision());
 				if (settings.required() != null) {
 					required = settings.required();
 				}
@@ -554,8 +579,8 @@ final class BandServiceCollector {
 					heldBeans = HeldBeansDetector.NONE;
 				}
 			}
-			return new Declaration(this.beanName, this.annotated, this.name, required, dependsOn, tuning, holds,
-					holdsTypes, heldBeans);
+			return new Declaration(this.beanName, this.annotated, this.name, required, dependsOn, tuning, supervision,
+					holds, holdsTypes, heldBeans);
 		}
 
 	}

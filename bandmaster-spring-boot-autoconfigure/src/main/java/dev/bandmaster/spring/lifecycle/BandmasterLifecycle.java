@@ -363,6 +363,14 @@ public final class BandmasterLifecycle implements SmartLifecycle, DisposableBean
 		long began = System.nanoTime();
 		List<BandmasterException> failures = this.maestro.stopAll(timeout);
 		long took = Duration.ofNanos(System.nanoTime() - began).toMillis();
+		// Read after the stop, which cancels a restart under way: the services that did
+		// not start, or that supervision found failing, were not running, rather than
+		// stopped.
+		List<String> failed = this.maestro.services()
+			.stream()
+			.filter((service) -> service.state() == ServiceState.FAILED)
+			.map(ServiceSnapshot::name)
+			.toList();
 		if (!failures.isEmpty()) {
 			logger.warn(ServiceError
 				.mask(failures.stream()
@@ -370,8 +378,9 @@ public final class BandmasterLifecycle implements SmartLifecycle, DisposableBean
 					.collect(Collectors.joining("; ", "Band services did not stop: ", ""))) + " (after " + took
 					+ " ms)");
 		}
-		else if (started > 0) {
-			logger.info("Band services stopped: " + started + " in " + took + " ms");
+		else if (started > 0 || !failed.isEmpty()) {
+			logger.info("Band services stopped: " + started + " in " + took + " ms"
+					+ (failed.isEmpty() ? "" : "; failed, so not running: " + failed));
 		}
 	}
 

@@ -8,6 +8,7 @@ import dev.bandmaster.BandmasterException;
 import dev.bandmaster.Maestro;
 import dev.bandmaster.MaestroListener;
 import dev.bandmaster.ServiceState;
+import dev.bandmaster.spring.ServiceFailedEvent;
 import dev.bandmaster.spring.ServiceRetryEvent;
 import dev.bandmaster.spring.ServiceStartFailedEvent;
 import dev.bandmaster.spring.ServiceStartedEvent;
@@ -52,6 +53,11 @@ final class EventPublishingMaestroListener implements MaestroListener {
 	@Override
 	public void startFailed(BandmasterException failure) {
 		this.publisher.publishEvent(new ServiceStartFailedEvent(this.maestro, failure));
+	}
+
+	@Override
+	public void failed(String serviceName, Throwable cause) {
+		this.publisher.publishEvent(new ServiceFailedEvent(this.maestro, serviceName, cause));
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -24,6 +25,9 @@ import dev.bandmaster.ServiceState;
  * <li>counter {@code bandmaster.service.retries}, tag {@code service}: start attempts
  * that failed and were retried;</li>
  * <li>timer {@code bandmaster.service.stop}, tag {@code service}: successful stops;</li>
+ * <li>counter {@code bandmaster.service.failures}, tag {@code service}: the times a
+ * started service was found failing after the boot, by its check or a report (its
+ * restarts are timed by {@code bandmaster.service.start}, as any start);</li>
  * <li>gauge {@code bandmaster.service.state}, tag {@code service}: the service's state as
  * a number, see {@link #stateValue(ServiceState)}.</li>
  * </ul>
@@ -109,6 +113,15 @@ public class BandmasterMetrics implements MaestroListener {
 		if (this.timed && failure.attempts() > 0 && snapshot != null && snapshot.startDuration() != null) {
 			startTimer(name, "failure").record(snapshot.startDuration());
 		}
+	}
+
+	@Override
+	public void failed(String serviceName, Throwable cause) {
+		Counter.builder("bandmaster.service.failures")
+			.description("Times a started band service was found failing after the boot")
+			.tag("service", serviceName)
+			.register(this.registry)
+			.increment();
 	}
 
 	@Override

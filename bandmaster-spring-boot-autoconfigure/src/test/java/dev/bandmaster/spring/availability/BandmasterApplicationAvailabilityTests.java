@@ -74,10 +74,20 @@ class BandmasterApplicationAvailabilityTests {
 	}
 
 	@Test
+	void worksWithTheApplicationsOwnMaestroWhenBandmasterIsDisabled() {
+		this.runner.withPropertyValues("bandmaster.enabled=false")
+			.withBean(Maestro.class, Maestro::new)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(BandmasterApplicationAvailability.class));
+	}
+
+	@Test
 	void backsOffWhenTheApplicationDefinesItsOwn() {
-		this.runner.withBean("customAvailability", ApplicationAvailabilityBean.class)
-			.run((context) -> assertThat(context).getBean(ApplicationAvailability.class)
-				.isNotInstanceOf(BandmasterApplicationAvailability.class));
+		this.runner.withBean("customAvailability", ApplicationAvailabilityBean.class).run((context) -> {
+			assertThat(context).getBean(ApplicationAvailability.class)
+				.isNotInstanceOf(BandmasterApplicationAvailability.class);
+			assertThat(context).doesNotHaveBean(ReadinessChangePublisher.class);
+		});
 	}
 
 	@Configuration(proxyBeanMethods = false)

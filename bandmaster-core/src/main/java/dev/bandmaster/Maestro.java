@@ -47,11 +47,12 @@ import org.jspecify.annotations.Nullable;
  * {@link MaestroListener#failed failed}), the services depending on it, directly or not,
  * are stopped in reverse dependency order, then its own {@code stop} is called; with
  * {@link Restart#ON_FAILURE} it is then started again, with its retry policy's backoff,
- * capped, until it starts, and then the dependents stopped. An optional service with
- * {@code ON_FAILURE} whose start failed during {@code startAll} keeps being tried, and
- * its dependents start when it comes up. Failures are handled one after the other, each
- * in its turn among the runs; {@code stopAll} ends supervision before anything else, and
- * the next {@code startAll} resumes it. Supervision holds no thread while idle.
+ * capped, until it starts, and then the dependents stopped. A service (typically an
+ * optional one) with {@code ON_FAILURE} whose start failed during {@code startAll} keeps
+ * being tried, and its dependents start when it comes up. Failures are handled one after
+ * the other, each in its turn among the runs; {@code stopAll} ends supervision before
+ * anything else, and the next {@code startAll} resumes it. Supervision holds no thread
+ * while idle.
  * <p>
  * <b>Thread-safety.</b> Every method may be called from any thread at any time. Runs
  * ({@code startAll} and {@code stopAll}) are serialized: a call made while another runs

@@ -23,10 +23,10 @@ public enum Restart {
 	 * the dependents its failure stopped. Its restart is tried without end while it is
 	 * supervised, waiting before each attempt after the first as its {@link RetryPolicy}
 	 * says, each wait capped by the policy's {@linkplain RetryPolicy#maxBackoff() max
-	 * backoff}, or by {@link #DEFAULT_MAX_BACKOFF} when it has none. The same holds for
-	 * an optional service whose start failed during {@code startAll}: it keeps being
-	 * tried after {@code startAll} has returned, and its dependents start when it comes
-	 * up.
+	 * backoff}, or by {@link #DEFAULT_MAX_BACKOFF} when it has none. The same holds for a
+	 * service whose start failed during {@code startAll}, typically an optional one (a
+	 * required one usually fails the application's startup): it keeps being tried after
+	 * {@code startAll} has returned, and its dependents start when it comes up.
 	 */
 	ON_FAILURE;
 

@@ -165,10 +165,16 @@ final class Supervisor {
 	 * @param startAll whether it was a {@code startAll}
 	 */
 	void runEnded(long began, boolean startAll) {
-		ServiceGraph current = this.maestro.validGraph();
 		synchronized (this) {
 			this.runsUnderWay--;
-			if (began != this.epoch || current == null || !(this.on || startAll)) {
+			if (began != this.epoch || !(this.on || startAll)) {
+				return;
+			}
+		}
+		// Outside the monitor, and only when supervising: it may validate the graph.
+		ServiceGraph current = this.maestro.validGraph();
+		synchronized (this) {
+			if (began != this.epoch || current == null) {
 				return;
 			}
 			this.on = true;

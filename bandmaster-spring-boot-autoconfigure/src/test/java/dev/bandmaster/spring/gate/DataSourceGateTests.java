@@ -65,6 +65,16 @@ class DataSourceGateTests {
 	}
 
 	@Test
+	void aSupervisedGateStopsItsDependentsWhilePostgresIsAwayAndStartsThemAgainWhenItIsBack() throws Exception {
+		try (ForwardingProxy postgres = ForwardingProxy.to(LocalServers.postgresPort())) {
+			PGSimpleDataSource dataSource = LocalServers.postgresDataSource(postgres.port());
+			dataSource.setConnectTimeout(2);
+			GateRuns.assertSupervisedGateFollowsItsInfrastructure(
+					new DataSourceGate(dataSource, "orders", Duration.ofSeconds(2)), postgres::close, postgres::reopen);
+		}
+	}
+
+	@Test
 	void retriesAsConfiguredThenReportsTheDriversErrorWhenPostgresIsDown() {
 		LocalServers.postgresPort();
 		PGSimpleDataSource down = LocalServers.postgresDataSource(LocalServers.closedPort());

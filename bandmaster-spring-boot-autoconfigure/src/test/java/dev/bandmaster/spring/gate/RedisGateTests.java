@@ -61,6 +61,20 @@ class RedisGateTests {
 	}
 
 	@Test
+	void aSupervisedGateStopsItsDependentsWhileRedisIsAwayAndStartsThemAgainWhenItIsBack() throws Exception {
+		try (ForwardingProxy redis = ForwardingProxy.to(LocalServers.redisPort())) {
+			LettuceConnectionFactory factory = factory(redis.port());
+			try {
+				GateRuns.assertSupervisedGateFollowsItsInfrastructure(new RedisGate(factory, "cache"), redis::close,
+						redis::reopen);
+			}
+			finally {
+				factory.destroy();
+			}
+		}
+	}
+
+	@Test
 	void retriesAsConfiguredThenReportsTheCauseWhenRedisIsDown() {
 		LocalServers.redisPort();
 		LettuceConnectionFactory factory = factory(LocalServers.closedPort());

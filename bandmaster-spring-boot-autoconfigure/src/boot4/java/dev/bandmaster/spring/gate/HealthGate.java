@@ -1,8 +1,6 @@
 package dev.bandmaster.spring.gate;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
@@ -25,11 +23,7 @@ import dev.bandmaster.spring.diagnostics.ServiceError;
  * the background until they end. Thread-safe when the contributor is, as Spring Boot's
  * are.
  */
-public class HealthGate extends Gate {
-
-	private final HealthContributor contributor;
-
-	private final String name;
+public class HealthGate extends ContributorHealthGate<HealthContributor> {
 
 	/**
 	 * Creates a gate.
@@ -38,20 +32,11 @@ public class HealthGate extends Gate {
 	 * {@code db/dataSource}
 	 */
 	public HealthGate(HealthContributor contributor, String name) {
-		this.contributor = Objects.requireNonNull(contributor, "contributor must not be null");
-		this.name = Objects.requireNonNull(name, "name must not be null");
+		super(contributor, name);
 	}
 
 	@Override
-	public void check() throws Exception {
-		IndicatorHealth.requireUp(this.name, () -> {
-			List<IndicatorHealth> healths = new ArrayList<>();
-			read(this.name, this.contributor, healths);
-			return healths;
-		});
-	}
-
-	private static void read(String path, HealthContributor contributor, List<IndicatorHealth> healths) {
+	void read(String path, HealthContributor contributor, List<IndicatorHealth> healths) {
 		if (contributor instanceof CompositeHealthContributor composite) {
 			composite.forEach((entry) -> read(path + "/" + entry.name(), entry.contributor(), healths));
 		}
@@ -60,11 +45,6 @@ public class HealthGate extends Gate {
 			healths.add((health != null) ? new IndicatorHealth(path, health.getStatus().getCode(), health.getDetails())
 					: IndicatorHealth.none(path));
 		}
-	}
-
-	@Override
-	public String toString() {
-		return "HealthGate[" + this.name + "]";
 	}
 
 }

@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.health.actuate.endpoint.SimpleStatusAggregator;
+import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributor;
@@ -96,7 +96,7 @@ public final class LineHealth {
 	 * @return the aggregate's code
 	 */
 	public static String aggregate(Set<String> statuses) {
-		return new SimpleStatusAggregator()
+		return StatusAggregator.getDefault()
 			.getAggregateStatus(statuses.stream().map(Status::new).collect(Collectors.toSet()))
 			.getCode();
 	}

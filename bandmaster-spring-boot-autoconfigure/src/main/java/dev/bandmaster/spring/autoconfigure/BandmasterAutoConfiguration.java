@@ -109,10 +109,7 @@ public final class BandmasterAutoConfiguration {
 	}
 
 	private static Supervision supervision(BandmasterProperties.Tuning tuning, String prefix) {
-		if (tuning.getCheckInterval() != null) {
-			ConfiguredValues.requirePositive(prefix + "check-interval", tuning.getCheckInterval());
-		}
-		return tuning.toSupervision();
+		return ConfiguredValues.supervision(tuning.getRestart(), tuning.getCheckInterval(), (key) -> prefix + key);
 	}
 
 }

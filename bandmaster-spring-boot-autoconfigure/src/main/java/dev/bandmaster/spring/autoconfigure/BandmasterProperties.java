@@ -227,14 +227,6 @@ public class BandmasterProperties {
 		 */
 		private @Nullable Duration checkInterval;
 
-		/**
-		 * Returns the supervision these settings set.
-		 * @return the values set here, {@code null} for the others
-		 */
-		public BandmasterSettings.Supervision toSupervision() {
-			return new BandmasterSettings.Supervision(this.restart, this.checkInterval);
-		}
-
 		public @Nullable Integer getRetries() {
 			return this.retries;
 		}

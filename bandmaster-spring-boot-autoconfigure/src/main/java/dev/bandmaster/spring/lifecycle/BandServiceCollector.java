@@ -344,10 +344,7 @@ final class BandServiceCollector {
 			throw ConfiguredValues.invalid(locator.apply("restart"), Arrays.toString(restart), "at most one value");
 		}
 		Duration checkInterval = parseDuration(resolve(annotation.checkInterval()), locator, "check-interval");
-		if (checkInterval != null) {
-			ConfiguredValues.requirePositive(locator.apply("check-interval"), checkInterval);
-		}
-		return new Supervision((restart.length == 1) ? restart[0] : null, checkInterval);
+		return ConfiguredValues.supervision((restart.length == 1) ? restart[0] : null, checkInterval, locator);
 	}
 
 	private Candidate instantiate(Declaration declaration) {
@@ -368,10 +365,8 @@ final class BandServiceCollector {
 		UnaryOperator<String> locator = (key) -> "BandServiceRegistration '" + registration.name() + "' (bean '"
 				+ beanName + "') " + attribute(key);
 		Tuning tuning = ConfiguredValues.requireValid(registration.tuning(), locator);
-		if (registration.checkInterval() != null) {
-			ConfiguredValues.requirePositive(locator.apply("check-interval"), registration.checkInterval());
-		}
-		Supervision supervision = new Supervision(registration.restart(), registration.checkInterval());
+		Supervision supervision = ConfiguredValues.supervision(registration.restart(), registration.checkInterval(),
+				locator);
 		return new Candidate(new Declaration(beanName, false, registration.name(), registration.required(),
 				registration.dependsOn(), tuning, supervision, List.of(), List.of(), HeldBeansDetector.NONE),
 				registration.service());

@@ -5,8 +5,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.convert.DurationStyle;
 
+import dev.bandmaster.Restart;
 import dev.bandmaster.Tuning;
 import dev.bandmaster.spring.BandmasterConfigurationException;
 
@@ -53,6 +56,26 @@ public final class ConfiguredValues {
 			throw invalid(where.apply(first.key()), first.value(), first.expected());
 		}
 		return tuning;
+	}
+
+	/**
+	 * Returns one level's supervision, its check interval checked to be positive: the one
+	 * rule for {@code bandmaster.*}, {@code @BandService} and
+	 * {@code BandServiceRegistration} alike.
+	 * @param restart the restart that level sets, if any
+	 * @param checkInterval the check interval it sets, if any
+	 * @param where turns a setting's key ({@code check-interval}) into where it was set,
+	 * such as {@code bandmaster.services.cache.check-interval}
+	 * @return the level's supervision
+	 * @throws BandmasterConfigurationException naming where the check interval was set
+	 * when it is zero or negative
+	 */
+	public static BandmasterSettings.Supervision supervision(@Nullable Restart restart,
+			@Nullable Duration checkInterval, UnaryOperator<String> where) {
+		if (checkInterval != null) {
+			requirePositive(where.apply("check-interval"), checkInterval);
+		}
+		return new BandmasterSettings.Supervision(restart, checkInterval);
 	}
 
 	/**
